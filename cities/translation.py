@@ -1,0 +1,19 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import City, StatusChange, StrategicPlan
+
+
+@register(City)
+class CityTranslationOptions(TranslationOptions):
+    fields = ("name", "slug", "description")
+    empty_values = {"slug": None}
+
+
+@register(StatusChange)
+class StatusChangeTranslationOptions(TranslationOptions):
+    fields = ("reference", "note")
+
+
+@register(StrategicPlan)
+class StrategicPlanTranslationOptions(TranslationOptions):
+    fields = ("title",)

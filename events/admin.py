@@ -1,0 +1,49 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from recs.admin_tools import MissingEnglishFilter
+
+from .models import Event, WorkingGroup
+
+
+@admin.register(WorkingGroup)
+class WorkingGroupAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "year", "theme", "coordinating_city", "member_count"]
+    list_filter = ["year", MissingEnglishFilter]
+    list_select_related = ["coordinating_city"]
+    search_fields = ["name_it", "name_en", "theme_it", "theme_en"]
+    autocomplete_fields = ["coordinating_city", "member_cities"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(member_count=Count("member_cities"))
+
+    @admin.display(description=_("member cities"), ordering="member_count")
+    def member_count(self, group):
+        return group.member_count
+
+
+@admin.register(Event)
+class EventAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "kind", "start_date", "start_time", "host_city", "working_group", "is_published"]
+    list_filter = ["is_published", "kind", "start_date", MissingEnglishFilter]
+    list_select_related = ["host_city", "working_group"]
+    date_hierarchy = "start_date"
+    search_fields = [
+        "title_it",
+        "title_en",
+        "venue_it",
+        "venue_en",
+        "host_city__name_it",
+        "host_city__name_en",
+    ]
+    autocomplete_fields = ["host_city", "working_group"]
+    prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "is_published"]}),
+        (_("When"), {"fields": [("start_date", "start_time"), ("end_date", "end_time")]}),
+        (_("Where"), {"fields": ["venue", "host_city"]}),
+        (None, {"fields": ["working_group", "description"]}),
+    ]

@@ -1,0 +1,189 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cities.models import City
+from recs.translation_rules import BilingualModel
+
+FIRST_YEAR = 2003  # the network was founded on 16 October 2003
+
+
+class WorkingGroup(BilingualModel):
+    """A working group of the network for one year."""
+
+    slug_source = "name"
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The last part of the group's address, in each language."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)]
+    )
+    theme = models.CharField(_("theme"), max_length=255, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    coordinating_city = models.ForeignKey(
+        City,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="coordinated_groups",
+        limit_choices_to={"role": City.Role.MEMBER},
+        verbose_name=_("coordinating city"),
+    )
+    member_cities = models.ManyToManyField(
+        City,
+        blank=True,
+        related_name="working_groups",
+        limit_choices_to={"role": City.Role.MEMBER},
+        verbose_name=_("member cities"),
+    )
+
+    class Meta:
+        ordering = ["-year", "name"]
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+
+    def __str__(self):
+        return f"{self.name} ({self.year})"
+
+    def get_absolute_url(self):
+        return reverse("events:workinggroup-detail", kwargs={"year": self.year, "slug": self.slug})
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def upcoming(self, today=None):
+        """Published events that have not ended yet, soonest first."""
+        today = today or timezone.localdate()
+        return (
+            self.published()
+            .filter(models.Q(end_date__gte=today) | models.Q(end_date__isnull=True, start_date__gte=today))
+            .order_by("start_date", "start_time", "pk")
+        )
+
+    def past(self, today=None):
+        """Published events that are over, latest first."""
+        today = today or timezone.localdate()
+        return (
+            self.published()
+            .filter(models.Q(end_date__lt=today) | models.Q(end_date__isnull=True, start_date__lt=today))
+            .order_by("-start_date", "-start_time", "-pk")
+        )
+
+
+class Event(BilingualModel):
+    """An item of the agenda: an assembly, a working-group meeting, a seminar, ..."""
+
+    slug_source = "title"
+
+    class Kind(models.TextChoices):
+        ASSEMBLY = "assembly", _("assembly")
+        MEETING = "meeting", _("working-group meeting")
+        SEMINAR = "seminar", _("seminar or conference")
+        OTHER = "other", _("other")
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The last part of the event's address, in each language."),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MEETING)
+    start_date = models.DateField(_("start date"))
+    start_time = models.TimeField(
+        _("start time"), null=True, blank=True, help_text=_("Leave empty for an all-day event.")
+    )
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Leave empty if it ends on the start date.")
+    )
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    host_city = models.ForeignKey(
+        City,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hosted_events",
+        verbose_name=_("host city"),
+    )
+    working_group = models.ForeignKey(
+        WorkingGroup,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("working group"),
+    )
+    description = models.TextField(_("description"), blank=True)
+    is_published = models.BooleanField(_("published"), default=False)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-start_time", "-pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "events:event-detail",
+            kwargs={
+                "year": self.start_date.year,
+                "month": f"{self.start_date.month:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    @property
+    def is_all_day(self):
+        return self.start_time is None
+
+    @property
+    def last_date(self):
+        return self.end_date or self.start_date
+
+    @property
+    def starts_at(self):
+        """Aware start (Europe/Rome), or None for an all-day event."""
+        if self.is_all_day:
+            return None
+        return timezone.make_aware(datetime.datetime.combine(self.start_date, self.start_time))
+
+    @property
+    def ends_at(self):
+        """Aware end (Europe/Rome), or None when no end time is given."""
+        if self.is_all_day or self.end_time is None:
+            return None
+        return timezone.make_aware(datetime.datetime.combine(self.last_date, self.end_time))
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The event cannot end before it starts.")
+        if self.end_time and not self.start_time:
+            errors["end_time"] = _("Give a start time too, or leave both times empty for an all-day event.")
+        elif (
+            self.start_time
+            and self.end_time
+            and self.last_date == self.start_date
+            and self.end_time <= self.start_time
+        ):
+            errors["end_time"] = _("The end time must come after the start time.")
+        if errors:
+            raise ValidationError(errors)

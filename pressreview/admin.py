@@ -1,0 +1,57 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from recs.admin_tools import MissingEnglishFilter, thumbnail
+
+from .models import Article, Outlet
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "article_count"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description=_("articles"), ordering="article_count")
+    def article_count(self, outlet):
+        return outlet.article_count
+
+
+@admin.register(Article)
+class ArticleAdmin(TabbedTranslationAdmin):
+    list_display = ["headline", "outlet", "published_on", "language", "is_published", "clipping_thumbnail"]
+    list_filter = ["is_published", "outlet", "published_on", "language", MissingEnglishFilter]
+    list_select_related = ["outlet"]
+    date_hierarchy = "published_on"
+    search_fields = [
+        "headline_it",
+        "headline_en",
+        "summary_it",
+        "summary_en",
+        "author",
+        "outlet__name",
+    ]
+    autocomplete_fields = ["outlet", "cities", "events", "working_groups"]
+    prepopulated_fields = {"slug": ["headline"]}
+    readonly_fields = ["clipping_thumbnail"]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["headline", "slug", "outlet", "published_on", "author", "language", "is_published"]},
+        ),
+        (
+            _("Content"),
+            {"fields": ["summary", "original_url", "clipping_image", "clipping_thumbnail", "clipping_pdf"]},
+        ),
+        (_("Related to"), {"fields": ["cities", "events", "working_groups"]}),
+    ]
+
+    @admin.display(description=_("clipping"))
+    def clipping_thumbnail(self, article):
+        return thumbnail(article.clipping_image)

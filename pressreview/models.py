@@ -1,0 +1,119 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from cities.models import City
+from events.models import Event, WorkingGroup
+from recs.translation_rules import BilingualModel
+from recs.validators import validate_image_upload, validate_pdf_extension, validate_pdf_upload
+
+
+class Outlet(models.Model):
+    """A newspaper, magazine, news agency or broadcaster. Its name is a proper name."""
+
+    class Kind(models.TextChoices):
+        NEWSPAPER = "newspaper", _("newspaper")
+        MAGAZINE = "magazine", _("magazine")
+        AGENCY = "agency", _("news agency")
+        BROADCASTER = "broadcaster", _("broadcaster")
+        ONLINE = "online", _("online publication")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.NEWSPAPER)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("outlet")
+        verbose_name_plural = _("outlets")
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Article(BilingualModel):
+    """A press clipping about the network."""
+
+    slug_source = "headline"
+
+    class Language(models.TextChoices):
+        ITALIAN = "it", _("Italian")
+        ENGLISH = "en", _("English")
+        FRENCH = "fr", _("French")
+        GERMAN = "de", _("German")
+        SPANISH = "es", _("Spanish")
+        OTHER = "other", _("other")
+
+    headline = models.CharField(_("headline"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The last part of the article's address, in each language."),
+    )
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="articles", verbose_name=_("outlet")
+    )
+    published_on = models.DateField(_("publication date"))
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    language = models.CharField(
+        _("language of the original"), max_length=5, choices=Language.choices, default=Language.ITALIAN
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    original_url = models.URLField(_("original article"), max_length=500, blank=True)
+    clipping_image = models.ImageField(
+        _("clipping (image)"),
+        upload_to="press/images/%Y/",
+        blank=True,
+        validators=[validate_image_upload],
+    )
+    clipping_pdf = models.FileField(
+        _("clipping (PDF)"),
+        upload_to="press/pdf/%Y/",
+        blank=True,
+        validators=[validate_pdf_extension, validate_pdf_upload],
+    )
+    cities = models.ManyToManyField(
+        City, blank=True, related_name="articles", verbose_name=_("cities mentioned")
+    )
+    events = models.ManyToManyField(
+        Event, blank=True, related_name="articles", verbose_name=_("related events")
+    )
+    working_groups = models.ManyToManyField(
+        WorkingGroup, blank=True, related_name="articles", verbose_name=_("related working groups")
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse(
+            "pressreview:article-detail",
+            kwargs={
+                "year": self.published_on.year,
+                "month": f"{self.published_on.month:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    def clean(self):
+        super().clean()
+        if self.is_published and not (self.clipping_image or self.clipping_pdf or self.original_url):
+            raise ValidationError(
+                _("A published article needs its clipping (image or PDF) or a link to the original.")
+            )

@@ -1,0 +1,46 @@
+"""The two staff roles of the back office, defined once.
+
+- Editors manage all the site's content, but not user accounts or permissions.
+- Coordinators read the cities and record their status changes, nothing else.
+
+The groups are created and kept in step by migrations that call ``sync_roles``;
+an app that adds a content model adds such a migration too, so editors get it.
+"""
+
+EDITORS = "Editors"
+COORDINATORS = "Coordinators"
+
+CONTENT_APPS = ("recs", "cities", "events", "pressreview")
+COORDINATOR_PERMISSIONS = (
+    ("cities", "view_city"),
+    ("cities", "view_statuschange"),
+    ("cities", "add_statuschange"),
+)
+
+
+def sync_roles(apps, schema_editor=None):
+    """Create both groups and give them exactly their permissions.
+
+    Takes the (historical) app registry so that it can run inside a migration.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after all migrations; make sure they exist now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+
+    editors, _ = group_model.objects.get_or_create(name=EDITORS)
+    editors.permissions.set(permission_model.objects.filter(content_type__app_label__in=CONTENT_APPS))
+
+    coordinators, _ = group_model.objects.get_or_create(name=COORDINATORS)
+    coordinator_permissions = permission_model.objects.none()
+    for app_label, codename in COORDINATOR_PERMISSIONS:
+        coordinator_permissions |= permission_model.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        )
+    coordinators.permissions.set(coordinator_permissions)

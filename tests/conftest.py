@@ -1,0 +1,19 @@
+import os
+
+import pytest
+
+# Live-server browser tests run Playwright's sync API beside Django's ORM in one thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def seeded(db):
+    """The site's initial content, loaded as `make run` loads it."""
+    from recs.seed.loader import load
+
+    return load()
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser("boss", "boss@example.org", "pw")
