@@ -1,0 +1,31 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from cities.models import City, StatusChange, StrategicPlan
+from events.models import Event, WorkingGroup
+from pressreview.models import Article, Outlet
+from recs.models import Contact, Page
+from tests.factories import ArticleFactory, StrategicPlanFactory, UserFactory, WorkingGroupFactory
+
+
+@pytest.fixture
+def one_of_each(seeded):
+    """The seed content plus one object of every model the admin manages, by model."""
+    article = ArticleFactory()
+    group = WorkingGroupFactory()
+    group.member_cities.add(*City.objects.members()[:3])
+    article.cities.add(group.coordinating_city)
+    return {
+        City: City.objects.get(name_it="Torino"),
+        StatusChange: StatusChange.objects.first(),
+        StrategicPlan: StrategicPlanFactory(),
+        WorkingGroup: group,
+        Event: Event.objects.first(),
+        Outlet: article.outlet,
+        Article: article,
+        Page: Page.objects.first(),
+        Contact: Contact.objects.first(),
+        Group: Group.objects.first(),
+        get_user_model(): UserFactory(),
+    }

@@ -1,0 +1,205 @@
+import datetime
+
+import pytest
+from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from cities.models import City, Status, StatusChange, StrategicPlan
+from events.models import Event, WorkingGroup
+from pressreview.models import Article, Outlet
+from recs.models import Contact, Page
+from tests.factories import (
+    CityFactory,
+)
+
+from .admin_urls import model_admin_urls
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_admin_page_renders_for_a_superuser(client, superuser, one_of_each):
+    client.force_login(superuser)
+    assert client.get(reverse("admin:index")).status_code == 200
+    for model, view, url in model_admin_urls(one_of_each):
+        response = client.get(url)
+        assert response.status_code == 200, (model, view, url)
+
+
+def test_admin_speaks_the_staff_language(client, superuser, seeded):
+    client.force_login(superuser)
+    url = reverse("admin:cities_city_changelist")
+    italian = client.get(url, headers={"accept-language": "it"})
+    assert "Amministrazione RECS" in italian.text and "stato attuale" in italian.text
+    english = client.get(url, headers={"accept-language": "en"})
+    assert "RECS back office" in english.text and "current status" in english.text
+
+
+def test_city_changelist_filters_by_current_status(client, superuser, seeded):
+    client.force_login(superuser)
+    url = reverse("admin:cities_city_changelist")
+    response = client.get(url, {"status": "applicant"})
+    assert [city.name_it for city in response.context["cl"].result_list] == [
+        "Catania",
+        "Cesena",
+        "Cuneo",
+        "Spoleto",
+    ]
+    assert client.get(url, {"region": "umbria"}).context["cl"].result_count == 2
+    assert client.get(url, {"role__exact": "peer"}).context["cl"].result_count == 20
+
+
+def test_search_across_both_languages(client, superuser, seeded):
+    client.force_login(superuser)
+    url = reverse("admin:cities_city_changelist")
+    assert [c.name_it for c in client.get(url, {"q": "Munich"}).context["cl"].result_list] == [
+        "Monaco di Baviera"
+    ]
+    assert [c.name_it for c in client.get(url, {"q": "Monaco"}).context["cl"].result_list] == [
+        "Monaco di Baviera"
+    ]
+    pages = client.get(reverse("admin:recs_page_changelist"), {"q": "milestones"})
+    assert pages.context["cl"].result_count == 0  # summaries are not searched, titles and text are
+    assert client.get(reverse("admin:recs_page_changelist"), {"q": "History"}).context["cl"].result_count == 1
+
+
+def test_missing_english_filter(client, superuser):
+    client.force_login(superuser)
+    CityFactory(name_it="Jesi", name_en="")
+    CityFactory(name_it="Torino", name_en="Turin", description_it="Città", description_en="")
+    CityFactory(name_it="Firenze", name_en="Florence")
+    url = reverse("admin:cities_city_changelist")
+    missing = client.get(url, {"english": "missing"}).context["cl"].result_list
+    assert sorted(city.name_it for city in missing) == ["Jesi", "Torino"]
+    complete = client.get(url, {"english": "complete"}).context["cl"].result_list
+    assert [city.name_it for city in complete] == ["Firenze"]
+
+
+def test_status_change_recorded_in_the_city_form_keeps_who_recorded_it(client, superuser, seeded):
+    client.force_login(superuser)
+    city = City.objects.get(name_it="Cesena")
+    url = reverse("admin:cities_city_change", args=[city.pk])
+    form = client.get(url).context["adminform"].form
+    data = {key: value for key, value in form.initial.items() if value is not None}
+    data.update(
+        {
+            "name_it": city.name_it,
+            "name_en": city.name_en,
+            "slug_it": city.slug_it,
+            "slug_en": city.slug_en,
+            "country": "IT",
+            "status_changes-TOTAL_FORMS": "2",
+            "status_changes-INITIAL_FORMS": "1",
+            "status_changes-0-id": str(city.status_changes.get().pk),
+            "status_changes-0-city": str(city.pk),
+            "status_changes-0-status": "applicant",
+            "status_changes-0-effective_date": "2006-05-11",
+            "status_changes-0-reference_it": "x",
+            "status_changes-1-city": str(city.pk),
+            "status_changes-1-status": "member",
+            "status_changes-1-effective_date": "2007-03-01",
+            "status_changes-1-reference_it": "Assemblea del 1° marzo 2007",
+            "plans-TOTAL_FORMS": "0",
+            "plans-INITIAL_FORMS": "0",
+        }
+    )
+    data.pop("emblem", None)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    latest = City.objects.with_status().get(pk=city.pk)
+    assert latest.current_status == Status.MEMBER
+    assert city.status_changes.get(status="member").recorded_by_name == "boss"
+
+
+def make_rows(start, stop):
+    """Rows numbered start..stop-1 of every model, with the relations a changelist shows."""
+    numbers = range(start, stop)
+    cities = City.objects.bulk_create(
+        City(
+            name=f"Città {i}",
+            name_it=f"Città {i}",
+            name_en=f"City {i}",
+            slug=f"citta-{i}",
+            slug_it=f"citta-{i}",
+            slug_en=f"city-{i}",
+            region="toscana",
+        )
+        for i in numbers
+    )
+    StatusChange.objects.bulk_create(
+        StatusChange(city=city, status=status, effective_date=datetime.date(2005 + k, 1, 1))
+        for city in cities
+        for k, status in enumerate([Status.APPLICANT, Status.MEMBER])
+    )
+    StrategicPlan.objects.bulk_create(
+        StrategicPlan(city=city, edition=1, title=f"Piano {i}", title_it=f"Piano {i}")
+        for i, city in zip(numbers, cities, strict=True)
+    )
+    groups = WorkingGroup.objects.bulk_create(
+        WorkingGroup(
+            name=f"G{i}",
+            name_it=f"G{i}",
+            slug=f"g-{i}",
+            slug_it=f"g-{i}",
+            slug_en=f"g-{i}",
+            year=2005,
+            coordinating_city=city,
+        )
+        for i, city in zip(numbers, cities, strict=True)
+    )
+    WorkingGroup.member_cities.through.objects.bulk_create(
+        WorkingGroup.member_cities.through(workinggroup=group, city=city)
+        for group, city in zip(groups, cities, strict=True)
+    )
+    Event.objects.bulk_create(
+        Event(
+            title=f"E{i}",
+            title_it=f"E{i}",
+            slug=f"e-{i}",
+            slug_it=f"e-{i}",
+            slug_en=f"e-{i}",
+            start_date=datetime.date(2005, 1, 1),
+            host_city=city,
+            working_group=group,
+        )
+        for i, city, group in zip(numbers, cities, groups, strict=True)
+    )
+    outlets = Outlet.objects.bulk_create(Outlet(name=f"O{i}", slug=f"o-{i}") for i in numbers)
+    Article.objects.bulk_create(
+        Article(
+            headline=f"A{i}",
+            headline_it=f"A{i}",
+            slug=f"a-{i}",
+            slug_it=f"a-{i}",
+            slug_en=f"a-{i}",
+            outlet=outlet,
+            published_on=datetime.date(2005, 1, 1),
+        )
+        for i, outlet in zip(numbers, outlets, strict=True)
+    )
+    Page.objects.bulk_create(
+        Page(title=f"P{i}", title_it=f"P{i}", slug=f"p-{i}", slug_it=f"p-{i}", slug_en=f"p-{i}")
+        for i in numbers
+    )
+    Contact.objects.bulk_create(Contact(name=f"C{i}", name_it=f"C{i}") for i in numbers)
+
+
+def changelist_queries(client):
+    counts = {}
+    for model in admin.site._registry:
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts[model._meta.label] = len(queries)
+    return counts
+
+
+def test_changelists_cost_the_same_with_10_or_2000_rows(client, superuser):
+    client.force_login(superuser)
+    make_rows(0, 10)
+    few = changelist_queries(client)
+    make_rows(10, 2000)
+    many = changelist_queries(client)
+    assert many == few
+    assert max(few.values()) <= 8
