@@ -144,7 +144,7 @@ class Event(BilingualModel):
             "events:event-detail",
             kwargs={
                 "year": self.start_date.year,
-                "month": f"{self.start_date.month:02d}",
+                "month": self.start_date.month,
                 "slug": self.slug,
             },
         )

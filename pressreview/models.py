@@ -106,7 +106,7 @@ class Article(BilingualModel):
             "pressreview:article-detail",
             kwargs={
                 "year": self.published_on.year,
-                "month": f"{self.published_on.month:02d}",
+                "month": self.published_on.month,
                 "slug": self.slug,
             },
         )

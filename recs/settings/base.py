@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_countries",
     "recs",
     "cities",
@@ -82,6 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "recs.context_processors.site",
             ],
         },
     },
@@ -117,8 +119,10 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [
+    BASE_DIR / "static",
     # Installed from npm by the Makefile (package.json pins the versions).
     ("vendor/jquery-ui", BASE_DIR / "node_modules" / "jquery-ui" / "dist"),
+    ("vendor/bootstrap-italia", BASE_DIR / "node_modules" / "bootstrap-italia" / "dist"),
 ]
 MEDIA_URL = "media/"
 

@@ -57,7 +57,9 @@ def test_local_admin_is_created_once_with_a_password_shown_once(monkeypatch):
     monkeypatch.setattr(sys.stdin, "isatty", lambda: False, raising=False)
     out = StringIO()
     call_command("create_local_admin", stdout=out)
-    password = next(line.split(":", 1)[1].strip() for line in out.getvalue().splitlines() if "password:" in line)
+    password = next(
+        line.split(":", 1)[1].strip() for line in out.getvalue().splitlines() if "password:" in line
+    )
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.check_password(password)
 

@@ -1,0 +1,55 @@
+from django.db.models import Q
+from django.http import Http404
+from django.views.generic import DetailView, ListView
+
+from .forms import ArticleFilterForm
+from .models import Article
+
+
+class ArticleListView(ListView):
+    """The press review, newest first, with filters by month, outlet and city, and search."""
+
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.form = ArticleFilterForm(self.request.GET or None)
+        articles = Article.objects.published().select_related("outlet")
+        if self.form.is_bound and not self.form.is_valid():
+            return articles.none()
+        data = self.form.cleaned_data if self.form.is_bound else {}
+        if data.get("q"):
+            q = data["q"]
+            articles = articles.filter(
+                Q(headline_it__icontains=q)
+                | Q(headline_en__icontains=q)
+                | Q(summary_it__icontains=q)
+                | Q(summary_en__icontains=q)
+                | Q(author__icontains=q)
+            )
+        if data.get("month"):
+            month = data["month"]
+            articles = articles.filter(published_on__year=month.year, published_on__month=month.month)
+        if data.get("outlet"):
+            articles = articles.filter(outlet=data["outlet"])
+        if data.get("city"):
+            articles = articles.filter(cities=data["city"])
+        return articles
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(form=self.form, filter_query=query.urlencode(), **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    def get_queryset(self):
+        return Article.objects.published().select_related("outlet").prefetch_related("cities", "events")
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        if (article.published_on.year, article.published_on.month) != (
+            self.kwargs["year"],
+            self.kwargs["month"],
+        ):
+            raise Http404
+        return article

@@ -1,0 +1,69 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from cities.models import City
+from events.models import Event, WorkingGroup
+from pressreview.models import Article
+
+from .models import Page
+
+
+class BilingualSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticViewSitemap(BilingualSitemap):
+    def items(self):
+        return [
+            "recs:home",
+            "recs:association",
+            "recs:contacts",
+            "cities:city-list",
+            "cities:peer-list",
+            "events:event-list",
+            "events:workinggroup-list",
+            "pressreview:article-list",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class PageSitemap(BilingualSitemap):
+    def items(self):
+        return Page.objects.published()
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
+class CitySitemap(BilingualSitemap):
+    def items(self):
+        return City.objects.all()
+
+
+class EventSitemap(BilingualSitemap):
+    def items(self):
+        return Event.objects.published()
+
+
+class WorkingGroupSitemap(BilingualSitemap):
+    def items(self):
+        return WorkingGroup.objects.all()
+
+
+class ArticleSitemap(BilingualSitemap):
+    def items(self):
+        return Article.objects.published()
+
+
+sitemaps = {
+    "static": StaticViewSitemap,
+    "pages": PageSitemap,
+    "cities": CitySitemap,
+    "events": EventSitemap,
+    "working-groups": WorkingGroupSitemap,
+    "press": ArticleSitemap,
+}

@@ -1,0 +1,43 @@
+"""Template helpers for the public site's two languages."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """The same page in every language: (code, name, absolute URL, is current).
+
+    An object page links to the object's own address in the other language (its slug
+    is translated too); any other page keeps its path arguments and query string.
+    """
+    request = context["request"]
+    obj = context.get("object")
+    current = translation.get_language()
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        if obj is not None and hasattr(obj, "get_absolute_url"):
+            with translation.override(code):
+                path = obj.get_absolute_url()
+        else:
+            path = translate_url(request.path, code)
+        query = request.GET.urlencode()
+        if query and obj is None:
+            path = f"{path}?{query}"
+        alternates.append(
+            {"code": code, "name": name, "url": request.build_absolute_uri(path), "current": code == current}
+        )
+    return alternates
+
+
+@register.filter
+def shown_in_italian(obj, field):
+    """True when the visitor reads English but this field has only its Italian text."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return False
+    return bool(getattr(obj, f"{field}_it", None)) and not getattr(obj, f"{field}_{language}", None)

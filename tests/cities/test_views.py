@@ -1,0 +1,103 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cities.models import Status
+from tests.factories import (
+    ArticleFactory,
+    CityFactory,
+    EventFactory,
+    PeerCityFactory,
+    StatusChangeFactory,
+    StrategicPlanFactory,
+    WorkingGroupFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def names(response):
+    return [city.name for city in response.context["cities"]]
+
+
+def test_directory_counts_and_filters(client, seeded):
+    response = client.get("/en/cities/")
+    assert len(names(response)) == 20
+    assert "Promoter: 10" in response.text
+    assert "Member: 6" in response.text
+    assert "Adhesion in progress: 4" in response.text
+    assert names(client.get("/en/cities/", {"status": "applicant"})) == [
+        "Catania",
+        "Cesena",
+        "Cuneo",
+        "Spoleto",
+    ]
+    assert names(client.get("/it/citta/", {"region": "umbria"})) == ["Perugia", "Spoleto"]
+    assert names(client.get("/en/cities/", {"q": "venice"})) == ["Venice"]
+    assert names(client.get("/en/cities/", {"q": "venezia"})) == ["Venice"]  # both languages are searched
+
+
+@pytest.mark.parametrize(
+    "query", [{"status": "mayor"}, {"region": "atlantide"}, {"q": "x" * 500}, {"q": "%' OR 1=1 --"}]
+)
+def test_bad_filters_give_a_clear_empty_result(client, seeded, query):
+    response = client.get("/en/cities/", query)
+    assert response.status_code == 200
+    assert names(response) == []
+    assert "No city matches these filters." in response.text
+
+
+def test_peer_cities_by_country(client, seeded):
+    response = client.get("/en/cities/europe/")
+    countries = dict(response.context["countries"])
+    assert [city.name for city in countries["United Kingdom"]] == [
+        "Birmingham",
+        "Edinburgh",
+        "Glasgow",
+        "Manchester",
+    ]
+    assert "Munich" in response.text
+    italian = client.get("/it/citta/europa/")
+    assert "Regno Unito" in italian.text and "Monaco di Baviera" in italian.text
+
+
+def test_city_page_shows_status_history_and_related_content(client, seeded):
+    response = client.get("/en/cities/perugia/")
+    assert "Current status:</strong> Promoter" in response.text
+    assert "To be reviewed" in response.text  # the conflicting mention, kept as a note
+    assert "July 29, 2004" in response.text or "29 July 2004" in response.text
+    italian = client.get("/it/citta/perugia/")
+    assert "Promotrice" in italian.text and "Da verificare" in italian.text
+
+
+def test_city_page_lists_plans_groups_events_and_press(client):
+    city = CityFactory(name_it="Pesaro", name_en="Pesaro")
+    StatusChangeFactory(city=city, status=Status.MEMBER)
+    StrategicPlanFactory(city=city, title_it="Pesaro 2015", title_en="Pesaro 2015")
+    WorkingGroupFactory(name_it="Mobilità", name_en="Mobility").member_cities.add(city)
+    EventFactory(title_it="Seminario", title_en="Seminar", host_city=city)
+    ArticleFactory(headline_it="Pesaro strategica", headline_en="Strategic Pesaro").cities.add(city)
+    html = client.get("/en/cities/pesaro/").text
+    for text in ["Pesaro 2015", "Mobility", "Seminar", "Strategic Pesaro"]:
+        assert html.count(text) >= 1, text
+
+
+def make_cities(count):
+    for _ in range(count):
+        city = CityFactory()
+        StatusChangeFactory(city=city, status=Status.APPLICANT, effective_date=datetime.date(2005, 1, 1))
+        StatusChangeFactory(city=city, status=Status.MEMBER, effective_date=datetime.date(2006, 1, 1))
+        PeerCityFactory()
+
+
+@pytest.mark.parametrize("url", ["/en/cities/", "/it/citta/europa/", "/en/", "/it/associazione/"])
+def test_list_pages_cost_a_fixed_number_of_queries(client, url):
+    make_cities(5)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    make_cities(60)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few)

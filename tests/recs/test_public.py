@@ -1,0 +1,158 @@
+"""Site-wide guards: every public page answers in both languages, with one <h1>."""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import translation
+
+from cities.models import City
+from events.models import Event
+from recs.models import Page
+from tests.factories import ArticleFactory, EventFactory, WorkingGroupFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(seeded):
+    turin = City.objects.get(slug_it="torino")
+    group = WorkingGroupFactory(
+        name_it="Governance", name_en="Governance", year=2005, coordinating_city=turin
+    )
+    group.member_cities.add(turin)
+    meeting = EventFactory(title_it="Riunione", title_en="Meeting", working_group=group, host_city=turin)
+    article = ArticleFactory(headline_it="Le città strategiche", headline_en="The strategic cities")
+    article.cities.add(turin)
+    article.events.add(meeting)
+    return {
+        "city": turin,
+        "peer": City.objects.get(slug_it="monaco-di-baviera"),
+        "group": group,
+        "event": meeting,
+        "article": article,
+        "page": Page.objects.get(slug_it="storia"),
+    }
+
+
+def public_urls(site, language):
+    with translation.override(language):
+        from django.urls import reverse
+
+        urls = [
+            reverse("recs:home"),
+            reverse("recs:association"),
+            reverse("recs:contacts"),
+            reverse("cities:city-list"),
+            reverse("cities:peer-list"),
+            reverse("events:event-list"),
+            reverse("events:event-year", args=[2005]),
+            reverse("events:event-month", args=[2005, 3]),
+            reverse("events:workinggroup-list"),
+            reverse("pressreview:article-list"),
+        ]
+        urls += [obj.get_absolute_url() for obj in site.values()]
+    return urls
+
+
+def test_translated_addresses():
+    with translation.override("it"):
+        assert City(slug="torino").get_absolute_url() == "/it/citta/torino/"
+    with translation.override("en"):
+        assert City(slug="turin").get_absolute_url() == "/en/cities/turin/"
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_every_public_page_answers_with_one_h1_and_its_language(client, site, language):
+    for url in public_urls(site, language):
+        assert url.startswith(f"/{language}/")
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.text
+        assert html.count("<h1") == 1, url
+        assert f'<html lang="{language}">' in html, url
+        assert re.search(r'<link rel="canonical" href="http://testserver' + re.escape(url), html), url
+        assert 'hreflang="it"' in html and 'hreflang="en"' in html, url
+
+
+@pytest.mark.parametrize("language, other", [("it", "en"), ("en", "it")])
+def test_language_switcher_leads_to_the_same_page(client, site, language, other):
+    for url, other_url in zip(public_urls(site, language), public_urls(site, other), strict=True):
+        html = client.get(url).text
+        link = re.search(rf'<a class="[^"]*" href="http://testserver([^"]+)" hreflang="{other}"', html)
+        assert link and link.group(1) == other_url, (url, link and link.group(1))
+        assert client.get(other_url).status_code == 200
+
+
+def test_switcher_keeps_list_filters(client, seeded):
+    html = client.get("/it/citta/?status=applicant&region=emilia-romagna").text
+    assert (
+        'href="http://testserver/en/cities/?status=applicant&amp;region=emilia-romagna" hreflang="en"' in html
+    )
+    english = client.get("/en/cities/?status=applicant&region=emilia-romagna")
+    assert "Cesena" in english.text and "Catania" not in english.text
+
+
+def test_root_sends_visitors_to_their_language(client):
+    assert client.get("/", headers={"accept-language": "en"}).url == "/en/"
+    assert client.get("/", headers={"accept-language": "it"}).url == "/it/"
+    assert client.get("/", headers={"accept-language": "de"}).url == "/it/"
+
+
+def test_english_page_has_no_italian_interface_words(client, seeded):
+    html = client.get("/en/cities/").text
+    for italian in ["Città", "Contatti", "Rassegna stampa", "Gruppi di lavoro", "Filtra"]:
+        assert italian not in html.replace("Rete Città Strategiche", "")
+
+
+def test_missing_english_is_shown_in_italian_with_a_note(client, seeded):
+    City.objects.filter(slug_it="jesi").update(description_it="Città marchigiana.", description_en="")
+    english = client.get("/en/cities/jesi/")
+    assert "Città marchigiana." in english.text
+    assert "has not been translated into English yet" in english.text
+    assert "has not been translated" not in client.get("/it/citta/jesi/").text
+
+
+def test_unknown_addresses_get_a_friendly_404_in_each_language(client, seeded):
+    for url, text in [
+        ("/it/citta/atlantide/", "Pagina non trovata"),
+        ("/en/cities/atlantis/", "Page not found"),
+        ("/it/agenda/2004/13/", "Pagina non trovata"),
+        ("/en/agenda/2004/12/nope/", "Page not found"),
+        ("/en/association/nope/", "Page not found"),
+        ("/it/agenda/99999999999999999999/", "Pagina non trovata"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert text in response.text
+
+
+def test_unpublished_content_is_invisible(client, seeded):
+    hidden_event = EventFactory(title_it="Evento riservato", is_published=False)
+    hidden_article = ArticleFactory(headline_it="Bozza riservata", is_published=False)
+    hidden_page = Page.objects.create(title_it="Pagina riservata", body_it="x", is_published=False)
+    for obj in (hidden_event, hidden_article, hidden_page):
+        assert client.get(obj.get_absolute_url()).status_code == 404
+    for url in ["/it/", "/it/agenda/", "/it/rassegna-stampa/", "/it/associazione/", "/sitemap.xml"]:
+        html = client.get(url).text
+        assert "riservat" not in html, url
+
+
+def test_sitemap_lists_both_languages(client, site):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locations = {loc.text for loc in root.findall("s:url/s:loc", ns)}
+    assert "http://testserver/it/citta/torino/" in locations
+    assert "http://testserver/en/cities/turin/" in locations
+    alternates = {link.get("href") for link in root.findall("s:url/x:link", ns)}
+    assert "http://testserver/en/association/history/" in alternates
+    assert Event.objects.get(slug_it="prima-assemblea-nazionale-della-rete").get_absolute_url()
+
+
+def test_robots_txt_points_at_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["content-type"] == "text/plain"
+    assert "Disallow: /admin/" in response.text
+    assert "Sitemap: http://testserver/sitemap.xml" in response.text
