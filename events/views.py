@@ -1,7 +1,11 @@
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
+from .calendar import calendar
 from .models import Event, WorkingGroup
 
 
@@ -34,12 +38,17 @@ class EventMonthArchiveView(PublishedEventMixin, MonthArchiveView):
     ordering = ["start_date", "start_time"]
 
 
+def get_published_event(year, month, slug):
+    """The published event at this address; the date in the address must be its own."""
+    event = get_object_or_404(PublishedEventMixin.queryset, slug=slug)
+    if (event.start_date.year, event.start_date.month) != (year, month):
+        raise Http404
+    return event
+
+
 class EventDetailView(PublishedEventMixin, DetailView):
     def get_object(self, queryset=None):
-        event = super().get_object(queryset)
-        if (event.start_date.year, event.start_date.month) != (self.kwargs["year"], self.kwargs["month"]):
-            raise Http404
-        return event
+        return get_published_event(self.kwargs["year"], self.kwargs["month"], self.kwargs["slug"])
 
 
 class WorkingGroupListView(ListView):
@@ -54,3 +63,21 @@ class WorkingGroupDetailView(DetailView):
             .select_related("coordinating_city")
             .prefetch_related("member_cities", Prefetch("meetings", queryset=Event.objects.published()))
         )
+
+
+def ics_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def event_ics(request, year, month, slug):
+    event = get_published_event(year, month, slug)
+    return ics_response(calendar([event], request, event.title), f"{event.slug}.ics")
+
+
+@require_GET
+def agenda_ics(request):
+    events = Event.objects.published().select_related("host_city").order_by("start_date", "start_time")
+    return ics_response(calendar(events, request, _("RECS – Agenda")), "recs-agenda.ics")

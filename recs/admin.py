@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from .admin_tools import MissingEnglishFilter
-from .models import Contact, Page
+from .models import Contact, Page, Subscriber
+from .spreadsheets import csv_response
 
 admin.site.site_header = _("RECS back office")
 admin.site.site_title = _("RECS back office")
@@ -25,3 +26,23 @@ class ContactAdmin(TabbedTranslationAdmin):
     list_editable = ["menu_order"]
     list_filter = ["kind", MissingEnglishFilter]
     search_fields = ["name_it", "name_en", "role_it", "role_en", "organisation", "email"]
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(admin.ModelAdmin):
+    list_display = ["email", "language", "status", "subscribed_at", "confirmed_at", "unsubscribed_at"]
+    list_filter = ["status", "language", "subscribed_at"]
+    search_fields = ["email"]
+    date_hierarchy = "subscribed_at"
+    readonly_fields = ["subscribed_at", "confirmation_sent_at", "confirmed_at", "unsubscribed_at"]
+    actions = ["export_csv"]
+
+    @admin.action(description=_("Export the selected subscribers (CSV)"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return csv_response(
+            "recs-mailing-list.csv",
+            ["email", "language", "status", "subscribed_at", "confirmed_at", "unsubscribed_at"],
+            queryset.values_list(
+                "email", "language", "status", "subscribed_at", "confirmed_at", "unsubscribed_at"
+            ),
+        )

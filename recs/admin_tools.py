@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .images import rendition_url
 from .translation_rules import translated_field_names
 
 
@@ -44,7 +45,7 @@ def thumbnail(image_file, size=60):
         return "—"
     return format_html(
         '<img src="{}" alt="" width="{}" height="{}" style="object-fit:contain" loading="lazy">',
-        image_file.url,
+        rendition_url(image_file, size * 2),
         size,
         size,
     )

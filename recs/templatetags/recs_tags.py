@@ -5,6 +5,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
+from recs.images import rendition_url
+
 register = template.Library()
 
 
@@ -41,3 +43,9 @@ def shown_in_italian(obj, field):
     if language == settings.LANGUAGE_CODE:
         return False
     return bool(getattr(obj, f"{field}_it", None)) and not getattr(obj, f"{field}_{language}", None)
+
+
+@register.filter
+def rendition(image_file, width):
+    """``{{ article.clipping_image|rendition:960 }}``: URL of a resized copy of the image."""
+    return rendition_url(image_file, int(width))

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from cities.models import City, StatusChange, StrategicPlan
 from events.models import Event, WorkingGroup
 from pressreview.models import Article, Outlet
-from recs.models import Contact, Page
+from recs.models import Contact, Page, Subscriber
 from tests.factories import ArticleFactory, StrategicPlanFactory, UserFactory, WorkingGroupFactory
 
 
@@ -26,6 +26,7 @@ def one_of_each(seeded):
         Article: article,
         Page: Page.objects.first(),
         Contact: Contact.objects.first(),
+        Subscriber: Subscriber.objects.create(email="lettrice@example.org"),
         Group: Group.objects.first(),
         get_user_model(): UserFactory(),
     }

@@ -156,3 +156,21 @@ def test_robots_txt_points_at_the_sitemap(client):
     assert response["content-type"] == "text/plain"
     assert "Disallow: /admin/" in response.text
     assert "Sitemap: http://testserver/sitemap.xml" in response.text
+
+
+def test_server_error_page_is_friendly_in_both_languages(client, monkeypatch):
+    from django.test import Client
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("recs.views.HomeView.get_context_data", broken)
+    response = Client(raise_request_exception=False).get("/it/")
+    assert response.status_code == 500
+    assert "Si è verificato un errore" in response.text and "Something went wrong" in response.text
+    assert "boom" not in response.text and "Traceback" not in response.text
+
+
+def test_favicon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response.url.endswith("recs/favicon.svg")

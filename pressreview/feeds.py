@@ -1,0 +1,40 @@
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article
+
+
+class PressReviewFeed(Feed):
+    title = _("RECS – Press review")
+    description = _("Newspaper articles about the Rete Città Strategiche.")
+
+    def link(self):
+        return reverse("pressreview:article-list")
+
+    def items(self):
+        return Article.objects.published().select_related("outlet")[:30]
+
+    def item_title(self, article):
+        return article.headline
+
+    def item_description(self, article):
+        return article.summary
+
+    def item_author_name(self, article):
+        return article.author or article.outlet.name
+
+    def item_pubdate(self, article):
+        return timezone.make_aware(datetime.datetime.combine(article.published_on, datetime.time.min))
+
+    def item_categories(self, article):
+        return [article.outlet.name]
+
+
+class PressReviewAtomFeed(PressReviewFeed):
+    feed_type = Atom1Feed
+    subtitle = PressReviewFeed.description

@@ -1,0 +1,110 @@
+"""Site search across cities, events, articles and pages, in the visitor's language.
+
+On PostgreSQL: full-text search with the language's stemming (``italian`` or
+``english`` configuration), ranked, with English fields falling back to the
+Italian text where no translation exists. Elsewhere (SQLite): a plain
+case-insensitive match on the same fields. Either way one query per kind of
+content, whatever the number of rows.
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Case, F, Q, TextField, Value, When
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import gettext_lazy as _
+
+from cities.models import City
+from events.models import Event
+from pressreview.models import Article
+
+from .models import Page
+
+TEXT_SEARCH_CONFIG = {"it": "italian", "en": "english"}
+RESULTS_PER_KIND = 20
+
+
+@dataclass
+class Source:
+    label: str
+    queryset: object
+    title: str
+    fields: tuple  # title first; weighted A, the others B
+
+
+def sources():
+    return [
+        Source(_("Cities"), City.objects.all(), "name", ("name", "description")),
+        Source(_("Pages"), Page.objects.published(), "title", ("title", "summary", "body")),
+        Source(_("Agenda"), Event.objects.published(), "title", ("title", "venue", "description")),
+        Source(
+            _("Press review"),
+            Article.objects.published().select_related("outlet"),
+            "headline",
+            ("headline", "summary"),
+        ),
+    ]
+
+
+@dataclass
+class Result:
+    kind: str
+    obj: object
+    rank: float
+
+
+def localized(field, language):
+    """The field in the visitor's language, or its Italian text where that is empty."""
+    if language == "it":
+        return F(f"{field}_it")
+    return Coalesce(NullIf(F(f"{field}_{language}"), Value("")), F(f"{field}_it"), output_field=TextField())
+
+
+def search(query, language):
+    query = query.strip()
+    if not query:
+        return []
+    if connection.vendor == "postgresql":
+        results = _full_text(query, language)
+    else:
+        results = _simple(query, language)
+    return sorted(results, key=lambda result: -result.rank)
+
+
+def _full_text(query, language):
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    config = TEXT_SEARCH_CONFIG.get(language, "simple")
+    search_query = SearchQuery(query, config=config, search_type="websearch")
+    results = []
+    for source in sources():
+        vector = SearchVector(localized(source.fields[0], language), weight="A", config=config)
+        for field in source.fields[1:]:
+            vector += SearchVector(localized(field, language), weight="B", config=config)
+        matches = (
+            source.queryset.annotate(document=vector, rank=SearchRank(vector, search_query))
+            .filter(document=search_query)
+            .order_by("-rank")[:RESULTS_PER_KIND]
+        )
+        results += [Result(source.label, obj, obj.rank) for obj in matches]
+    return results
+
+
+def _simple(query, language):
+    results = []
+    for source in sources():
+
+        def matches(field):
+            return Q(**{f"{field}_it__icontains": query}) | Q(**{f"{field}_{language}__icontains": query})
+
+        condition = Q()
+        for field in source.fields:
+            condition |= matches(field)
+        found = (
+            source.queryset.filter(condition)
+            # A match in the title ranks above a match in the text only.
+            .annotate(rank=Case(When(matches(source.title), then=Value(1.0)), default=Value(0.5)))
+            .order_by("-rank")[:RESULTS_PER_KIND]
+        )
+        results += [Result(source.label, obj, obj.rank) for obj in found]
+    return results

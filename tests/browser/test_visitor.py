@@ -1,0 +1,123 @@
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from playwright.sync_api import expect
+
+from recs.models import Subscriber
+from recs.seed.loader import load
+from tests.factories import ArticleFactory, WorkingGroupFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture
+def site():
+    load()
+    from cities.models import City
+
+    turin = City.objects.get(slug_it="torino")
+    group = WorkingGroupFactory(
+        name_it="Governance", name_en="Governance", year=2005, coordinating_city=turin
+    )
+    group.member_cities.add(turin)
+    article = ArticleFactory(
+        headline_it="Torino strategica", headline_en="Strategic Turin", summary_it="Sommario."
+    )
+    article.cities.add(turin)
+    return {"group": group, "article": article}
+
+
+def test_visitor_walks_the_site_and_switches_language_on_a_city_page(page, live_server, site):
+    page.goto(f"{live_server.url}/it/")
+    assert page.locator("h1").inner_text() == "Rete Città Strategiche"
+    page.get_by_role("navigation", name="Menu principale").get_by_role("link", name="Città").click()
+    expect(page.locator("h1")).to_have_text("Le città della Rete")
+    page.select_option("#id_status", "applicant")
+    page.get_by_role("button", name="Filtra").click()
+    expect(page.locator("tbody th")).to_have_text(["Catania", "Cesena", "Cuneo", "Spoleto"])
+
+    page.get_by_role("link", name="English").click()  # the same filtered list in English
+    expect(page).to_have_url(f"{live_server.url}/en/cities/?q=&status=applicant&region=")
+    expect(page.locator("h1")).to_have_text("The network's cities")
+    expect(page.locator("tbody th")).to_have_text(["Catania", "Cesena", "Cuneo", "Spoleto"])
+
+    page.goto(f"{live_server.url}/it/citta/torino/")
+    assert page.locator("h1").inner_text() == "Torino"
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(f"{live_server.url}/en/cities/turin/")
+    expect(page.locator("h1")).to_have_text("Turin")
+    assert "Promoter" in page.inner_text("main")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("link", name="Italiano").click()
+    expect(page).to_have_url(f"{live_server.url}/it/citta/torino/")
+
+    page.goto(f"{live_server.url}/en/press-review/")
+    page.get_by_role("link", name="Strategic Turin").click()
+    expect(page.locator("h1")).to_have_text("Strategic Turin")
+    page.fill("#site-search-q", "Turin")
+    page.press("#site-search-q", "Enter")
+    expect(page.locator("main").get_by_role("link", name="Turin", exact=True)).to_have_count(1)
+    assert page.outside_requests == []
+
+
+def test_visitor_subscribes_to_the_mailing_list(page, live_server, site):
+    page.goto(f"{live_server.url}/it/mailing-list/")
+    page.get_by_role("button", name="Iscriviti").click()
+    expect(page.locator("#email-errors")).to_be_visible()  # errors say what to fix
+    page.fill("#id_email", "cittadina@example.org")
+    page.get_by_text("Acconsento che l").click()  # the styled checkbox is ticked through its label
+    expect(page.locator("#id_consent")).to_be_checked()
+    page.get_by_role("button", name="Iscriviti").click()
+    expect(page.locator("h1")).to_have_text("Controlla la tua casella di posta")
+    [message] = mail.outbox
+    confirm = re.search(r"http://\S+/conferma/\S+", message.body).group(0)
+    page.goto(confirm)
+    expect(page.locator("h1")).to_have_text("Iscrizione confermata")
+    assert Subscriber.objects.get().status == "confirmed"
+
+
+PAGE_TYPES = {
+    "home": ("/it/", "/en/"),
+    "association": ("/it/associazione/", "/en/association/"),
+    "page": ("/it/associazione/storia/", "/en/association/history/"),
+    "contacts": ("/it/contatti/", "/en/contacts/"),
+    "directory": ("/it/citta/", "/en/cities/"),
+    "peers": ("/it/citta/europa/", "/en/cities/europe/"),
+    "city": ("/it/citta/torino/", "/en/cities/turin/"),
+    "agenda": ("/it/agenda/", "/en/agenda/"),
+    "agenda-year": ("/it/agenda/2004/", "/en/agenda/2004/"),
+    "agenda-month": ("/it/agenda/2004/12/", "/en/agenda/2004/12/"),
+    "event": (
+        "/it/agenda/2004/12/prima-assemblea-nazionale-della-rete/",
+        "/en/agenda/2004/12/first-national-assembly-of-the-network/",
+    ),
+    "working-groups": ("/it/gruppi-di-lavoro/", "/en/working-groups/"),
+    "working-group": ("/it/gruppi-di-lavoro/2005/governance/", "/en/working-groups/2005/governance/"),
+    "press": ("/it/rassegna-stampa/", "/en/press-review/"),
+    "article": ("/it/rassegna-stampa/2005/4/torino-strategica/", "/en/press-review/2005/4/strategic-turin/"),
+    "search": ("/it/cerca/?q=Torino", "/en/search/?q=Turin"),
+    "mailing-list": ("/it/mailing-list/", "/en/mailing-list/"),
+    "not-found": ("/it/citta/atlantide/", "/en/cities/atlantis/"),
+}
+
+
+def test_no_serious_accessibility_violations_on_any_page_type(page, live_server, site):
+    failures = {}
+    for urls in PAGE_TYPES.values():
+        for url in urls:
+            page.goto(f"{live_server.url}{url}")
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+            serious = [
+                f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+                for v in result["violations"]
+                if v["impact"] in {"serious", "critical"}
+            ]
+            if serious:
+                failures[url] = serious
+    assert failures == {}

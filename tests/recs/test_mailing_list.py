@@ -1,0 +1,138 @@
+import csv
+import datetime
+import io
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from recs.models import Subscriber
+
+pytestmark = pytest.mark.django_db
+
+
+def subscribe(client, email="lettore@example.org", language="en", url="/en/mailing-list/", consent="on"):
+    return client.post(url, {"email": email, "language": language, "consent": consent})
+
+
+def links(message):
+    return re.findall(r"http://testserver(/\S+)", message.body)
+
+
+def test_double_opt_in_end_to_end(client):
+    response = subscribe(client)
+    assert response.status_code == 200
+    assert "Check your mailbox" in response.text
+    subscriber = Subscriber.objects.get()
+    assert (subscriber.email, subscriber.language, subscriber.status) == (
+        "lettore@example.org",
+        "en",
+        "pending",
+    )
+
+    [message] = mail.outbox
+    assert message.to == ["lettore@example.org"]
+    assert message.subject == "Confirm your subscription to the RECS mailing list"
+    confirm_path, unsubscribe_path = links(message)
+    assert confirm_path.startswith("/en/mailing-list/confirm/")
+    assert message.extra_headers["List-Unsubscribe"] == f"<http://testserver{unsubscribe_path}>"
+
+    assert "Subscription confirmed" in client.get(confirm_path).text
+    subscriber.refresh_from_db()
+    assert subscriber.status == "confirmed" and subscriber.confirmed_at
+    assert list(Subscriber.objects.confirmed()) == [subscriber]
+
+    # One click in any mail unsubscribes.
+    assert "You have been unsubscribed" in client.get(unsubscribe_path).text
+    subscriber.refresh_from_db()
+    assert subscriber.status == "unsubscribed"
+    assert not Subscriber.objects.confirmed().exists()
+    # An old confirmation link does not bring the address back.
+    assert client.get(confirm_path).status_code == 404
+
+
+def test_mails_come_in_the_chosen_language(client):
+    subscribe(client, language="it", url="/en/mailing-list/")
+    [message] = mail.outbox
+    assert message.subject == "Conferma l'iscrizione alla mailing list RECS"
+    assert "/it/mailing-list/conferma/" in message.body
+
+
+def test_rfc8058_one_click_post(client):
+    subscribe(client)
+    _, unsubscribe_path = links(mail.outbox[0])
+    response = client.post(unsubscribe_path, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert Subscriber.objects.get().status == "unsubscribed"
+
+
+def test_unconfirmed_address_gets_nothing_more(client):
+    subscribe(client)
+    subscribe(client)
+    subscribe(client, email="LETTORE@example.org")
+    assert len(mail.outbox) == 1
+    assert Subscriber.objects.count() == 1
+    # A day later a new request may send one new confirmation.
+    Subscriber.objects.update(confirmation_sent_at=timezone.now() - datetime.timedelta(days=2))
+    subscribe(client)
+    assert len(mail.outbox) == 2
+
+
+def test_confirmed_address_is_not_written_to_again(client):
+    subscribe(client)
+    client.get(links(mail.outbox[0])[0])
+    response = subscribe(client)
+    assert "Check your mailbox" in response.text  # the same answer for everyone
+    assert len(mail.outbox) == 1
+
+
+def test_form_errors_say_what_to_fix(client):
+    response = subscribe(client, email="not-an-address", consent="")
+    assert response.status_code == 200
+    assert "Enter a valid email address." in response.text
+    assert "This field is required." in response.text
+    assert not Subscriber.objects.exists() and not mail.outbox
+    italian = subscribe(client, email="", url="/it/mailing-list/")
+    assert "Questo campo è obbligatorio." in italian.text
+
+
+@pytest.mark.parametrize("token", ["garbage", "a" * 300, "lettore@example.org"])
+def test_bad_links_get_a_clear_404(client, token):
+    subscribe(client)
+    for name in ["recs:subscription-confirm", "recs:unsubscribe"]:
+        response = client.get(reverse(name, args=[token]))
+        assert response.status_code == 404
+        assert (
+            "This link is not valid" in response.text or "Questo collegamento non è valido" in response.text
+        )
+    assert Subscriber.objects.get().status == "pending"
+
+
+def test_expired_confirmation_link(client, monkeypatch):
+    subscribe(client)
+    confirm_path = links(mail.outbox[0])[0]
+    later = timezone.now() + datetime.timedelta(days=8)
+    monkeypatch.setattr("django.core.signing.time.time", lambda: later.timestamp())
+    assert client.get(confirm_path).status_code == 404
+    assert Subscriber.objects.get().status == "pending"
+
+
+def test_staff_export_subscribers(client, superuser):
+    Subscriber.objects.create(email="uno@example.org", status="confirmed", language="it")
+    Subscriber.objects.create(email="=cmd|' /C calc'!A0@example.org", status="pending")
+    client.force_login(superuser)
+    changelist = reverse("admin:recs_subscriber_changelist")
+    assert "uno@example.org" in client.get(changelist, {"status__exact": "confirmed"}).text
+    response = client.post(
+        changelist,
+        {"action": "export_csv", "_selected_action": list(Subscriber.objects.values_list("pk", flat=True))},
+    )
+    assert response["content-type"] == "text/csv; charset=utf-8"
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0][:3] == ["email", "language", "status"]
+    emails = {row[0] for row in rows[1:]}
+    assert emails == {"uno@example.org", "'=cmd|' /C calc'!A0@example.org"}
