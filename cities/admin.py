@@ -1,10 +1,18 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from recs.admin_tools import MissingEnglishFilter, thumbnail
 
+from .admin_forms import RecordStatusChangeForm
 from .models import City, Status, StatusChange, StrategicPlan
+from .workflow import record_status_change
 
 
 class CurrentStatusFilter(admin.SimpleListFilter):
@@ -20,17 +28,29 @@ class CurrentStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class StatusChangeInline(TranslationStackedInline):
+class StatusChangeInline(admin.TabularInline):
+    """The city's history, read only: changes are recorded with the status form."""
+
     model = StatusChange
     extra = 0
     fields = [
-        ("status", "effective_date"),
+        "effective_date",
+        "previous_status",
+        "status",
         "reference",
         "note",
-        ("recorded_by_name", "recorded_at"),
+        "recorded_by_name",
+        "recorded_at",
     ]
-    readonly_fields = ["recorded_by_name", "recorded_at"]
-    classes = ["collapse"]
+    readonly_fields = fields
+    ordering = ["effective_date", "pk"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 class StrategicPlanInline(TranslationStackedInline):
@@ -54,9 +74,10 @@ class CityAdmin(TabbedTranslationAdmin):
     list_filter = ["role", CurrentStatusFilter, "region", "kind", "country", MissingEnglishFilter]
     search_fields = ["name_it", "name_en", "province"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["emblem_thumbnail"]
+    readonly_fields = ["emblem_thumbnail", "record_status_link"]
+    actions = ["record_status_change"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "role", "kind"]}),
+        (None, {"fields": ["name", "slug", "role", "kind", "record_status_link"]}),
         (_("Place"), {"fields": ["country", "region", "province", "population", ("latitude", "longitude")]}),
         (_("Presentation"), {"fields": ["website", "emblem", "emblem_thumbnail", "description"]}),
     ]
@@ -73,31 +94,120 @@ class CityAdmin(TabbedTranslationAdmin):
     def emblem_thumbnail(self, city):
         return thumbnail(city.emblem)
 
-    def save_formset(self, request, form, formset, change):
-        for instance in formset.save(commit=False):
-            if isinstance(instance, StatusChange) and instance._state.adding:
-                instance.record(request.user)
-            instance.save()
-        for instance in formset.deleted_objects:
-            instance.delete()
-        formset.save_m2m()
+    @admin.display(description=_("adhesion status"))
+    def record_status_link(self, city):
+        if not city.pk or city.role != City.Role.MEMBER:
+            return "—"
+        return format_html(
+            '{} · <a href="{}?cities={}">{}</a>',
+            city.status_label or _("no status yet"),
+            reverse("admin:cities_statuschange_record"),
+            city.pk,
+            _("Record a status change"),
+        )
+
+    @admin.action(description=_("Record a status change for the selected cities"), permissions=["record"])
+    def record_status_change(self, request, queryset):
+        ids = ",".join(str(pk) for pk in queryset.members().values_list("pk", flat=True))
+        return HttpResponseRedirect(f"{reverse('admin:cities_statuschange_record')}?cities={ids}")
+
+    def has_record_permission(self, request):
+        return request.user.has_perm("cities.add_statuschange")
 
 
 @admin.register(StatusChange)
 class StatusChangeAdmin(TabbedTranslationAdmin):
-    list_display = ["city", "status", "effective_date", "reference", "recorded_by_name", "recorded_at"]
+    """The adhesion history: read only; new changes go through the record form."""
+
+    list_display = [
+        "city",
+        "previous_status",
+        "status",
+        "effective_date",
+        "reference",
+        "recorded_by_name",
+        "recorded_at",
+    ]
     list_filter = ["status", "effective_date", MissingEnglishFilter]
     list_select_related = ["city"]
     date_hierarchy = "effective_date"
     search_fields = ["city__name_it", "city__name_en", "reference_it", "reference_en", "note_it", "note_en"]
     autocomplete_fields = ["city"]
-    readonly_fields = ["recorded_by_name", "recorded_at"]
-    fields = ["city", "status", "effective_date", "reference", "note", "recorded_by_name", "recorded_at"]
+    readonly_fields = ["corrects"]
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.record(request.user)
-        super().save_model(request, obj, form, change)
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        record = self.admin_site.admin_view(self.record_view)
+        return [path("record/", record, name="cities_statuschange_record"), *super().get_urls()]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return HttpResponseRedirect(
+            reverse("admin:cities_statuschange_record") + "?" + request.GET.urlencode()
+        )
+
+    def record_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        if request.method == "POST":
+            form = RecordStatusChangeForm(request.POST, admin_site=self.admin_site)
+            if form.is_valid():
+                data = form.cleaned_data
+                try:
+                    changes = record_status_change(
+                        data["cities"],
+                        status=data["status"],
+                        effective_date=data["effective_date"],
+                        reference_it=data["reference_it"],
+                        reference_en=data["reference_en"],
+                        note_it=data["note_it"],
+                        note_en=data["note_en"],
+                        is_correction=data["is_correction"],
+                        opened_at=data["opened_at"],
+                        user=request.user,
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    for change in changes:
+                        self.log_addition(request, change, [{"added": {}}])
+                    self.message_user(
+                        request,
+                        ngettext(
+                            "Status change recorded for %(cities)s.",
+                            "Status change recorded for %(count)d cities: %(cities)s.",
+                            len(changes),
+                        )
+                        % {"count": len(changes), "cities": ", ".join(c.city.name for c in changes)},
+                        messages.SUCCESS,
+                    )
+                    return HttpResponseRedirect(reverse("admin:cities_statuschange_changelist"))
+        else:
+            ids = [
+                part
+                for part in request.GET.get("cities", request.GET.get("city", "")).split(",")
+                if part.isdigit()
+            ]
+            form = RecordStatusChangeForm(initial={"cities": ids}, admin_site=self.admin_site)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Record a status change"),
+            "opts": self.opts,
+            "form": form,
+            "media": self.media + form.media,
+            "allowed_steps": [
+                (
+                    Status(before).label if before else _("no status yet"),
+                    [s.label for s in Status.allowed_after(before)],
+                )
+                for before in [None, *Status]
+            ],
+        }
+        return TemplateResponse(request, "admin/cities/statuschange/record.html", context)
 
 
 @admin.register(StrategicPlan)

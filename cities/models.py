@@ -4,7 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -44,6 +44,25 @@ class Status(models.TextChoices):
     MEMBER = "member", _("member")
     APPLICANT = "applicant", _("adhesion in progress")
     WITHDRAWN = "withdrawn", _("withdrawn")
+
+    @classmethod
+    def allowed_after(cls, previous):
+        """The statuses a city may take next, given its current one (None: no status yet).
+
+        ``promoter`` is only ever a first status: the promoters founded the association.
+        """
+        return {
+            None: {cls.PROMOTER, cls.APPLICANT, cls.MEMBER},
+            cls.APPLICANT: {cls.MEMBER, cls.WITHDRAWN},
+            cls.MEMBER: {cls.WITHDRAWN},
+            cls.PROMOTER: {cls.WITHDRAWN},
+            cls.WITHDRAWN: {cls.APPLICANT},
+        }[previous]
+
+    @property
+    def in_network(self):
+        """Counted among the network's members (promoters are members too)."""
+        return self in {Status.PROMOTER, Status.MEMBER}
 
 
 class CityQuerySet(models.QuerySet):
@@ -177,17 +196,35 @@ class City(BilingualModel):
 class StatusChange(BilingualModel):
     """One dated step in a city's adhesion to the network.
 
-    A city's current status is that of its latest change (see ``LATEST_FIRST``).
+    A city's current status is that of its latest change (see ``LATEST_FIRST``). The
+    history is only ever added to: a mistake is put right by a new change that
+    ``corrects`` the latest one, never by editing or deleting an entry.
     """
 
     #: The order in which the latest change comes first.
     LATEST_FIRST = ("-effective_date", "-pk")
 
     city = models.ForeignKey(
-        City, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("city")
+        # A city with a history cannot be deleted: the trail must survive.
+        City,
+        on_delete=models.PROTECT,
+        related_name="status_changes",
+        verbose_name=_("city"),
+    )
+    previous_status = models.CharField(
+        _("previous status"), max_length=10, choices=Status.choices, blank=True, editable=False
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     effective_date = models.DateField(_("effective date"))
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="corrections",
+        verbose_name=_("corrects"),
+    )
     reference = models.CharField(
         _("reference"),
         max_length=255,
@@ -216,17 +253,55 @@ class StatusChange(BilingualModel):
     def __str__(self):
         return f"{self.city} · {self.get_status_display()} · {self.effective_date:%Y-%m-%d}"
 
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("A status change is never edited: record a correction instead.")
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
-        if self.city_id and self.city.role != City.Role.MEMBER:
+        if not self.city_id:
+            return
+        if self.city.role != City.Role.MEMBER:
             raise ValidationError(
                 {
                     "city": _("%(city)s is a peer city: only network cities have an adhesion status.")
                     % {"city": self.city}
                 }
             )
+        errors = {}
         if self.effective_date and self.effective_date > timezone.localdate():
-            raise ValidationError({"effective_date": _("The effective date cannot be in the future.")})
+            errors["effective_date"] = _("The effective date cannot be in the future.")
+        previous = self.city.status_changes.exclude(pk=self.pk).order_by(*self.LATEST_FIRST).first()
+        if previous and self.effective_date and self.effective_date < previous.effective_date:
+            errors["effective_date"] = _(
+                "The effective date cannot come before the city's previous change (%(date)s)."
+            ) % {"date": formats.date_format(previous.effective_date)}
+        if self.corrects_id:
+            if not (self.note_it or "").strip():
+                errors["note_it"] = _("Say in the note what the correction puts right.")
+        elif self.status:
+            before = Status(previous.status) if previous else None
+            if self.status not in Status.allowed_after(before):
+                errors["status"] = self.refused_step_message(before)
+        if errors:
+            raise ValidationError(errors)
+
+    def refused_step_message(self, before):
+        status = Status(self.status)
+        if before is None:
+            return _(
+                "A city's first status can be promoter, adhesion in progress or member, not “%(status)s”."
+            ) % {"status": status.label}
+        if status == Status.PROMOTER:
+            return _("“Promoter” can only be a city's first status.")
+        if status == before:
+            return _("The city's status is already “%(status)s”.") % {"status": status.label}
+        return _("A city cannot go from “%(before)s” to “%(status)s”. Allowed: %(allowed)s.") % {
+            "before": before.label,
+            "status": status.label,
+            "allowed": ", ".join(f"“{Status(s).label}”" for s in sorted(Status.allowed_after(before))),
+        }
 
     def record(self, user):
         """Note who records this change (kept by name as well as by account)."""

@@ -45,6 +45,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# The association's office is told of every change of a city's adhesion status.
+RECS_OFFICE_EMAIL = os.environ.get("RECS_OFFICE_EMAIL", "info@recs.it")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "RECS – Rete Città Strategiche <info@recs.it>")
 # ---------------------------------------------------------------------------
 

@@ -17,6 +17,10 @@ def model_admin_urls(instances):
             else:
                 url = reverse(name, args=[instances[model].pk])
             yield model, view, url
+    # Status changes are recorded through their own form (the add view leads there).
+    from cities.models import StatusChange
+
+    yield StatusChange, "record", reverse("admin:cities_statuschange_record")
 
 
 def app_index_urls():
