@@ -1,13 +1,18 @@
 from collections import Counter
 
 from django.db.models import Prefetch, Q
-from django.views.generic import DetailView, ListView
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, ListView, TemplateView
 
 from events.models import Event
 from pressreview.models import Article
+from recs.spreadsheets import csv_response
 
+from . import opendata
 from .forms import CityFilterForm
 from .models import City, Status, StatusChange
+from .observatory import GrowthChart, growth_by_year, member_map, peer_map
 
 
 class CityListView(ListView):
@@ -18,10 +23,14 @@ class CityListView(ListView):
 
     def get_queryset(self):
         self.form = CityFilterForm(self.request.GET or None)
-        cities = City.objects.members().with_status()
         if self.form.is_bound and not self.form.is_valid():
-            return cities.none()
+            self.on = None
+            return City.objects.none()
         data = self.form.cleaned_data if self.form.is_bound else {}
+        self.on = data.get("on")
+        cities = City.objects.members().with_status(on=self.on)
+        if self.on:
+            cities = cities.filter(current_status__isnull=False)  # members on that date
         if data.get("q"):
             cities = cities.filter(Q(name_it__icontains=data["q"]) | Q(name_en__icontains=data["q"]))
         if data.get("status"):
@@ -31,9 +40,12 @@ class CityListView(ListView):
         return cities
 
     def get_context_data(self, **kwargs):
-        counts = Counter(City.objects.members().with_status().values_list("current_status", flat=True))
+        counts = Counter(
+            City.objects.members().with_status(on=self.on).values_list("current_status", flat=True)
+        )
         return super().get_context_data(
             form=self.form,
+            on=self.on,
             status_counts=[(status, counts[status.value]) for status in Status],
             **kwargs,
         )
@@ -57,8 +69,63 @@ class CityDetailView(DetailView):
     def get_queryset(self):
         return City.objects.with_status().prefetch_related(
             Prefetch("status_changes", queryset=StatusChange.objects.order_by("effective_date", "pk")),
+            "status_changes__corrects",
             "plans",
             "working_groups",
             Prefetch("hosted_events", queryset=Event.objects.published()),
             Prefetch("articles", queryset=Article.objects.published().select_related("outlet")),
         )
+
+
+class ObservatoryView(TemplateView):
+    template_name = "cities/observatory.html"
+
+    def get_context_data(self, **kwargs):
+        cities = list(City.objects.with_status().order_by("name"))
+        members = [city for city in cities if city.role == City.Role.MEMBER and city.current_status]
+        figures = growth_by_year()
+        return super().get_context_data(
+            chart=GrowthChart(figures),
+            figures=figures,
+            member_map=member_map(members),
+            peer_map=peer_map([city for city in cities if city.role == City.Role.PEER]),
+            **kwargs,
+        )
+
+
+class OpenDataView(TemplateView):
+    template_name = "cities/open_data.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            updated=opendata.last_updated(),
+            licence=opendata.LICENCE,
+            licence_url=opendata.LICENCE_URL,
+            city_fields=opendata.CITY_FIELDS,
+            history_fields=opendata.HISTORY_FIELDS,
+            **kwargs,
+        )
+
+
+@require_GET
+def cities_csv(request):
+    rows = opendata.city_rows(request)
+    fields = opendata.CITY_FIELDS
+    return csv_response("recs-cities.csv", fields, ([row[f] for f in fields] for row in rows))
+
+
+@require_GET
+def history_csv(request):
+    fields = opendata.HISTORY_FIELDS
+    return csv_response(
+        "recs-status-history.csv", fields, ([row[f] for f in fields] for row in opendata.history_rows())
+    )
+
+
+@require_GET
+def cities_json(request):
+    response = JsonResponse(
+        opendata.directory_document(request), json_dumps_params={"ensure_ascii": False, "indent": 1}
+    )
+    response["Content-Disposition"] = 'inline; filename="recs-cities.json"'
+    return response

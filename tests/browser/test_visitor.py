@@ -42,7 +42,7 @@ def test_visitor_walks_the_site_and_switches_language_on_a_city_page(page, live_
     expect(page.locator("tbody th")).to_have_text(["Catania", "Cesena", "Cuneo", "Spoleto"])
 
     page.get_by_role("link", name="English").click()  # the same filtered list in English
-    expect(page).to_have_url(f"{live_server.url}/en/cities/?q=&status=applicant&region=")
+    expect(page).to_have_url(f"{live_server.url}/en/cities/?q=&status=applicant&on=&region=")
     expect(page.locator("h1")).to_have_text("The network's cities")
     expect(page.locator("tbody th")).to_have_text(["Catania", "Cesena", "Cuneo", "Spoleto"])
 
@@ -103,6 +103,9 @@ PAGE_TYPES = {
     "search": ("/it/cerca/?q=Torino", "/en/search/?q=Turin"),
     "mailing-list": ("/it/mailing-list/", "/en/mailing-list/"),
     "not-found": ("/it/citta/atlantide/", "/en/cities/atlantis/"),
+    "network-on-a-date": ("/it/citta/?on=2005-01-01", "/en/cities/?on=2005-01-01"),
+    "observatory": ("/it/citta/osservatorio/", "/en/cities/observatory/"),
+    "open-data": ("/it/citta/dati-aperti/", "/en/cities/open-data/"),
 }
 
 

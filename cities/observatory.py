@@ -1,0 +1,245 @@
+"""The network observatory: growth over time and maps, computed from the data and
+drawn on the server as SVG (no external tiles, scripts or services)."""
+
+import datetime
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from .models import City, Status, StatusChange
+
+
+@dataclass
+class YearFigures:
+    year: int
+    members: int
+    applicants: int
+
+
+def growth_by_year(today=None):
+    """Members (promoters included) and applicants at the end of each year, from the history.
+
+    The current year counts as of today. One query, whatever the number of cities.
+    """
+    today = today or timezone.localdate()
+    history = defaultdict(list)
+    rows = (
+        StatusChange.objects.filter(city__role=City.Role.MEMBER)
+        .order_by("city_id", "effective_date", "pk")
+        .values_list("city_id", "status", "effective_date")
+    )
+    for city_id, status, effective_date in rows:
+        history[city_id].append((effective_date, Status(status)))
+    if not history:
+        return []
+    first_year = min(changes[0][0].year for changes in history.values())
+    figures = []
+    for year in range(first_year, today.year + 1):
+        cutoff = min(datetime.date(year, 12, 31), today)
+        statuses = [status_on(changes, cutoff) for changes in history.values()]
+        figures.append(
+            YearFigures(
+                year=year,
+                members=sum(1 for status in statuses if status and status.in_network),
+                applicants=sum(1 for status in statuses if status == Status.APPLICANT),
+            )
+        )
+    return figures
+
+
+def status_on(changes, day):
+    """The status in force on ``day`` in a city's changes (sorted oldest first)."""
+    current = None
+    for effective_date, status in changes:
+        if effective_date > day:
+            break
+        current = status
+    return current
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    value: int
+    series: str
+
+
+@dataclass
+class GrowthChart:
+    """Geometry of a grouped bar chart of the figures, for templates/cities/includes/growth_chart.html."""
+
+    figures: list
+    width: int = 720
+    height: int = 300
+    margin_left: int = 40
+    margin_bottom: int = 30
+    margin_top: int = 10
+    bars: list = field(default_factory=list)
+    ticks: list = field(default_factory=list)
+    labels: list = field(default_factory=list)
+
+    def __post_init__(self):
+        plot_width = self.width - self.margin_left - 10
+        self.plot_bottom = self.height - self.margin_bottom
+        plot_height = self.plot_bottom - self.margin_top
+        top = max([f.members + f.applicants for f in self.figures] + [1])
+        step = max(1, math.ceil(top / 5))
+        self.top = step * math.ceil(top / step)
+        scale = plot_height / self.top
+        self.ticks = [(value, self.plot_bottom - value * scale) for value in range(0, self.top + 1, step)]
+        slot = plot_width / max(len(self.figures), 1)
+        bar_width = min(slot * 0.38, 24)
+        for index, figures in enumerate(self.figures):
+            left = self.margin_left + index * slot + (slot - 2 * bar_width) / 2
+            for offset, (value, series) in enumerate(
+                [(figures.members, "members"), (figures.applicants, "applicants")]
+            ):
+                height = value * scale
+                self.bars.append(
+                    Bar(
+                        left + offset * bar_width, self.plot_bottom - height, bar_width, height, value, series
+                    )
+                )
+            self.labels.append((figures.year, self.margin_left + index * slot + slot / 2))
+
+
+@dataclass
+class Bounds:
+    south: float
+    north: float
+    west: float
+    east: float
+
+
+ITALY = Bounds(south=36.4, north=47.2, west=6.4, east=18.8)
+EUROPE = Bounds(south=35.5, north=60.5, west=-10.5, east=26.0)
+
+# A schematic outline of Italy (mainland, Sicily, Sardinia) to place the points on:
+# a few dozen coastal and border points, (latitude, longitude).
+ITALY_OUTLINE = [
+    [
+        (43.79, 7.53),
+        (44.41, 8.93),
+        (44.10, 9.82),
+        (43.55, 10.31),
+        (42.93, 10.50),
+        (42.09, 11.80),
+        (41.45, 12.62),
+        (41.21, 13.57),
+        (40.84, 14.25),
+        (40.68, 14.77),
+        (40.07, 15.63),
+        (38.62, 15.83),
+        (38.11, 15.65),
+        (37.93, 16.06),
+        (39.08, 17.13),
+        (39.75, 16.50),
+        (40.47, 17.24),
+        (40.06, 17.99),
+        (39.80, 18.36),
+        (40.15, 18.49),
+        (40.64, 17.94),
+        (41.13, 16.87),
+        (41.63, 15.92),
+        (41.88, 16.18),
+        (42.00, 14.99),
+        (42.46, 14.21),
+        (43.62, 13.52),
+        (44.06, 12.57),
+        (45.22, 12.28),
+        (45.44, 12.33),
+        (45.65, 13.77),
+        (46.50, 13.58),
+        (47.00, 11.51),
+        (46.83, 10.51),
+        (45.83, 9.03),
+        (46.45, 8.45),
+        (45.93, 7.87),
+        (45.83, 6.86),
+        (45.25, 6.90),
+        (44.42, 6.89),
+    ],
+    [
+        (38.19, 15.55),
+        (36.69, 15.14),
+        (37.07, 14.25),
+        (37.65, 12.59),
+        (38.02, 12.51),
+        (38.12, 13.36),
+        (38.04, 14.02),
+        (38.22, 15.24),
+    ],
+    [
+        (41.24, 9.15),
+        (40.92, 9.50),
+        (39.10, 9.52),
+        (39.21, 9.11),
+        (38.87, 8.64),
+        (39.05, 8.40),
+        (39.90, 8.50),
+        (40.56, 8.31),
+        (40.95, 8.22),
+    ],
+]
+
+
+@dataclass
+class MapPoint:
+    city: City
+    x: float
+    y: float
+
+
+@dataclass
+class SvgMap:
+    """Points of cities on an equirectangular projection of ``bounds``, ``width`` pixels wide."""
+
+    cities: list
+    bounds: Bounds
+    width: int = 480
+    outline: list = field(default_factory=list)
+    points: list = field(default_factory=list)
+    without_coordinates: list = field(default_factory=list)
+
+    def __post_init__(self):
+        b = self.bounds
+        # Shrink longitudes by the cosine of the middle latitude, so shapes look right.
+        self.x_scale = self.width / ((b.east - b.west) * math.cos(math.radians((b.north + b.south) / 2)))
+        self.height = round((b.north - b.south) * self.x_scale)
+        for city in self.cities:
+            if city.latitude is None or city.longitude is None:
+                self.without_coordinates.append(city)
+                continue
+            x, y = self.project(float(city.latitude), float(city.longitude))
+            if 0 <= x <= self.width and 0 <= y <= self.height:
+                self.points.append(MapPoint(city, round(x, 1), round(y, 1)))
+            else:
+                self.without_coordinates.append(city)
+
+    def project(self, latitude, longitude):
+        b = self.bounds
+        return (
+            (longitude - b.west) * self.x_scale * math.cos(math.radians((b.north + b.south) / 2)),
+            (b.north - latitude) * self.x_scale,
+        )
+
+    @property
+    def outline_paths(self):
+        paths = []
+        for shape in self.outline:
+            points = [self.project(lat, lon) for lat, lon in shape]
+            paths.append("M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in points) + " Z")
+        return paths
+
+
+def member_map(cities):
+    return SvgMap(cities, ITALY, outline=ITALY_OUTLINE)
+
+
+def peer_map(cities):
+    return SvgMap(cities, EUROPE)

@@ -1,0 +1,229 @@
+import csv
+import datetime
+import io
+import json
+import re
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cities.models import City, Status, StatusChange
+from cities.observatory import ITALY, growth_by_year, member_map
+from tests.factories import CityFactory, PeerCityFactory, StatusChangeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def history(city, *steps):
+    for status, day in steps:
+        StatusChangeFactory(city=city, status=status, effective_date=day)
+
+
+@pytest.fixture
+def network():
+    a, b, c, d = (CityFactory(name_it=name, name_en=name) for name in ["Alba", "Bra", "Cuneo", "Dronero"])
+    history(a, (Status.PROMOTER, datetime.date(2004, 7, 29)))
+    history(b, (Status.APPLICANT, datetime.date(2004, 3, 1)), (Status.MEMBER, datetime.date(2005, 6, 1)))
+    history(
+        c,
+        (Status.APPLICANT, datetime.date(2005, 1, 1)),
+        (Status.WITHDRAWN, datetime.date(2006, 2, 1)),
+        (Status.APPLICANT, datetime.date(2007, 1, 1)),
+    )
+    history(d, (Status.MEMBER, datetime.date(2006, 12, 31)), (Status.WITHDRAWN, datetime.date(2007, 12, 31)))
+    return a, b, c, d
+
+
+def test_growth_figures_follow_the_history(network):
+    figures = [(f.year, f.members, f.applicants) for f in growth_by_year(today=datetime.date(2008, 3, 1))]
+    assert figures == [
+        (2004, 1, 1),  # Alba promoter, Bra applicant
+        (2005, 2, 1),  # Bra member, Cuneo applicant
+        (2006, 3, 0),  # Cuneo withdrew; Dronero member on 31 December
+        (2007, 2, 1),  # Dronero withdrew on 31 December, Cuneo applies again
+        (2008, 2, 1),  # as of today
+    ]
+
+
+def test_growth_figures_match_the_as_of_directory(network):
+    for figures in growth_by_year(today=datetime.date(2008, 3, 1))[:-1]:
+        statuses = list(
+            City.objects.with_status(on=datetime.date(figures.year, 12, 31)).values_list(
+                "current_status", flat=True
+            )
+        )
+        assert figures.members == sum(s in {"promoter", "member"} for s in statuses)
+        assert figures.applicants == statuses.count("applicant")
+
+
+def test_observatory_page_draws_an_accessible_chart(client, network):
+    response = client.get("/en/cities/observatory/")
+    html = response.text
+    assert response.status_code == 200
+    assert 'role="img" aria-labelledby="growth-title growth-desc"' in html
+    assert "2005: 2 members, 1 in adhesion." in html
+    assert html.count('class="bar-members"') == html.count('class="bar-applicants"') > 0
+    italian = client.get("/it/citta/osservatorio/").text
+    assert "2005: 2 aderenti, 1 con adesione in corso." in italian
+    assert not re.search(r'(x|y|width|height)="\d+,\d', italian)  # no decimal commas in SVG
+
+
+def test_map_points_are_placed_from_coordinates_and_link_to_the_city(client):
+    turin = CityFactory(
+        name_it="Torino", name_en="Turin", latitude=Decimal("45.07"), longitude=Decimal("7.69")
+    )
+    bari = CityFactory(name_it="Bari", name_en="Bari", latitude=Decimal("41.12"), longitude=Decimal("16.87"))
+    nowhere = CityFactory(name_it="Senzaluogo", name_en="Nowhere")
+    for city in (turin, bari, nowhere):
+        history(city, (Status.MEMBER, datetime.date(2005, 1, 1)))
+    PeerCityFactory(name_it="Lione", name_en="Lyon", latitude=Decimal("45.76"), longitude=Decimal("4.84"))
+
+    svg_map = member_map(list(City.objects.members().with_status()))
+    points = {point.city.name_it: (point.x, point.y) for point in svg_map.points}
+    assert set(points) == {"Torino", "Bari"}
+    assert points["Torino"][0] < points["Bari"][0]  # west of Bari
+    assert points["Torino"][1] < points["Bari"][1]  # north of Bari
+    x, y = svg_map.project(ITALY.north, ITALY.west)
+    assert (round(x), round(y)) == (0, 0)
+    assert [city.name_it for city in svg_map.without_coordinates] == ["Senzaluogo"]
+
+    html = client.get("/en/cities/observatory/").text
+    assert '<a href="/en/cities/turin/" class="map-point">' in html
+    assert '<a href="/en/cities/lyon/" class="map-point">' in html
+    assert "1 city is not on the map yet" in html and "Nowhere" in html
+
+
+def test_network_on_a_past_date(client, network):
+    response = client.get("/en/cities/", {"on": "2005-12-31"})
+    rows = {city.name: city.current_status for city in response.context["cities"]}
+    assert rows == {"Alba": "promoter", "Bra": "member", "Cuneo": "applicant"}
+    assert "The network on 31 December 2005" in response.text
+    assert "Member: 1" in response.text and "Promoter: 1" in response.text
+    before = client.get("/en/cities/", {"on": "2003-01-01"})
+    assert list(before.context["cities"]) == []
+    assert (
+        client.get("/it/citta/", {"on": "2006-03-01", "status": "withdrawn"}).context["cities"][0].name
+        == "Cuneo"
+    )
+
+
+@pytest.mark.parametrize("on", ["2999-01-01", "2005-02-30", "ieri", "99999-01-01"])
+def test_bad_dates_say_what_to_fix(client, network, on):
+    response = client.get("/en/cities/", {"on": on})
+    assert response.status_code == 200
+    assert list(response.context["cities"]) == []
+    assert "Some filters are not valid" in response.text
+    assert "On the date:" in response.text
+
+
+def read_csv(response):
+    assert response["content-type"] == "text/csv; charset=utf-8"
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")  # spreadsheets then read UTF-8
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+def test_cities_csv_matches_the_database(client, seeded):
+    rows = read_csv(client.get("/en/cities/open-data/recs-cities.csv"))
+    database = {city.slug_it: city for city in City.objects.with_status()}
+    assert len(rows) == len(database) == 40
+    for row in rows:
+        city = database[row["slug"]]
+        assert (row["name_it"], row["name_en"], row["role"], row["region"]) == (
+            city.name_it,
+            city.name_en,
+            city.role,
+            city.region,
+        )
+        assert row["current_status"] == (city.current_status or "")
+        assert row["status_since"] == (city.status_since.isoformat() if city.status_since else "")
+    turin = next(row for row in rows if row["slug"] == "torino")
+    assert turin["url_en"] == "http://testserver/en/cities/turin/"
+    assert turin["name_en"] == "Turin"
+
+
+def test_history_csv_matches_the_database_and_is_safe(client, seeded):
+    cesena = City.objects.get(slug_it="cesena")
+    StatusChange(
+        city=cesena,
+        previous_status="applicant",
+        status="member",
+        effective_date=datetime.date(2007, 1, 1),
+        reference_it='=HYPERLINK("http://evil.example")',
+        note_it="Città ammessa",
+    ).save()
+    rows = read_csv(client.get("/it/citta/dati-aperti/recs-status-history.csv"))
+    assert len(rows) == StatusChange.objects.count() == 21
+    by_id = {int(row["id"]): row for row in rows}
+    for change in StatusChange.objects.all():
+        row = by_id[change.pk]
+        assert (row["city"], row["status"], row["previous_status"], row["effective_date"]) == (
+            change.city.slug_it,
+            change.status,
+            change.previous_status,
+            change.effective_date.isoformat(),
+        )
+    injected = next(row for row in rows if row["city"] == "cesena" and row["status"] == "member")
+    assert injected["reference_it"] == '\'=HYPERLINK("http://evil.example")'
+    assert injected["note_it"] == "Città ammessa"
+
+
+def test_json_has_every_city_with_its_full_history(client, seeded):
+    response = client.get("/en/cities/open-data/recs-cities.json")
+    document = json.loads(response.content)
+    assert document["licence"] == "CC BY 4.0" and document["updated"]
+    cities = {city["slug"]: city for city in document["cities"]}
+    assert len(cities) == 40
+    perugia = cities["perugia"]
+    assert perugia["current_status"] == "promoter"
+    assert [(h["status"], h["effective_date"]) for h in perugia["history"]] == [("promoter", "2004-07-29")]
+    assert "To be reviewed" in perugia["history"][0]["note_en"]
+    assert cities["monaco-di-baviera"]["history"] == []
+    total = sum(len(city["history"]) for city in document["cities"])
+    assert total == StatusChange.objects.count()
+
+
+def test_open_data_page_documents_the_files(client, seeded):
+    html = client.get("/en/cities/open-data/").text
+    for text in [
+        "recs-cities.csv",
+        "recs-status-history.csv",
+        "recs-cities.json",
+        "CC BY 4.0",
+        "previous_status",
+        "Last updated",
+    ]:
+        assert text in html
+    directory = client.get("/en/cities/").text
+    assert 'href="/en/cities/open-data/"' in directory and 'href="/en/cities/observatory/"' in directory
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/cities/observatory/",
+        "/en/cities/open-data/recs-cities.csv",
+        "/en/cities/open-data/recs-status-history.csv",
+        "/en/cities/open-data/recs-cities.json",
+    ],
+)
+def test_observatory_and_exports_cost_a_fixed_number_of_queries(client, url):
+    def add(count):
+        for _ in range(count):
+            city = CityFactory(latitude=Decimal("43.0"), longitude=Decimal("12.0"))
+            history(
+                city,
+                (Status.APPLICANT, datetime.date(2005, 1, 1)),
+                (Status.MEMBER, datetime.date(2006, 1, 1)),
+            )
+            PeerCityFactory()
+
+    add(3)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    add(40)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few)
