@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint setup-run setup-test browser clean
+.PHONY: run test lint bench setup-run setup-test browser clean
 
 run: setup-run
 	$(MANAGE) migrate --noinput
@@ -43,6 +43,10 @@ node_modules/.installed: package.json package-lock.json
 # Browser tests drive Debian's Chromium; install it on a machine that lacks it.
 browser:
 	@test -x $(CHROMIUM) || (apt-get update && apt-get install -y --no-install-recommends chromium)
+
+# Timings and query counts of the main pages on 2,000 rows (not part of the tests).
+bench: setup-test
+	$(BIN)/python bench/pages.py $(BENCH_ARGS)
 
 lint:
 	$(BIN)/ruff check .

@@ -61,7 +61,10 @@ class WorkingGroupDetailView(DetailView):
         return (
             WorkingGroup.objects.filter(year=self.kwargs["year"])
             .select_related("coordinating_city")
-            .prefetch_related("member_cities", Prefetch("meetings", queryset=Event.objects.published()))
+            .prefetch_related(
+                "member_cities",
+                Prefetch("meetings", queryset=Event.objects.published().select_related("host_city")),
+            )
         )
 
 

@@ -22,9 +22,12 @@ class StaticViewSitemap(BilingualSitemap):
             "recs:contacts",
             "cities:city-list",
             "cities:peer-list",
+            "cities:observatory",
+            "cities:open-data",
             "events:event-list",
             "events:workinggroup-list",
             "pressreview:article-list",
+            "recs:subscribe",
         ]
 
     def location(self, item):

@@ -20,10 +20,13 @@ class HomeView(TemplateView):
     template_name = "recs/home.html"
 
     def get_context_data(self, **kwargs):
-        members = City.objects.members().with_status()
-        statuses = [city.current_status for city in members]
+        statuses = [
+            Status(status)
+            for status in City.objects.members().with_status().values_list("current_status", flat=True)
+            if status
+        ]
         return super().get_context_data(
-            member_count=sum(status in {Status.PROMOTER, Status.MEMBER} for status in statuses),
+            member_count=sum(status.in_network for status in statuses),
             applicant_count=statuses.count(Status.APPLICANT),
             upcoming_events=Event.objects.upcoming().select_related("host_city")[:3],
             recent_events=Event.objects.past().select_related("host_city")[:3],

@@ -50,6 +50,10 @@ def public_urls(site, language):
             reverse("events:event-month", args=[2005, 3]),
             reverse("events:workinggroup-list"),
             reverse("pressreview:article-list"),
+            reverse("cities:observatory"),
+            reverse("cities:open-data"),
+            reverse("recs:subscribe"),
+            reverse("recs:search") + "?q=Torino",
         ]
         urls += [obj.get_absolute_url() for obj in site.values()]
     return urls
