@@ -7,7 +7,7 @@ class SearchForm(forms.Form):
 
 
 class SubscribeForm(forms.Form):
-    email = forms.EmailField(label=_("Your e-mail address"))
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
     language = forms.ChoiceField(
         label=_("Language of the e-mails"), choices=[("it", "Italiano"), ("en", "English")]
     )
