@@ -40,9 +40,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Browser tests drive Debian's Chromium; install it on a machine that lacks it.
+# Browser tests drive Debian's Chromium; install it on a machine that lacks it
+# (as root, or through sudo for a developer account).
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 browser:
-	@test -x $(CHROMIUM) || (apt-get update && apt-get install -y --no-install-recommends chromium)
+	@test -x $(CHROMIUM) || ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium)
 
 # Timings and query counts of the main pages on 2,000 rows (not part of the tests).
 bench: setup-test
