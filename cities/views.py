@@ -8,6 +8,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from events.models import Event
 from pressreview.models import Article
 from recs.spreadsheets import csv_response
+from recs.view_mixins import TranslatedSlugMixin
 
 from . import opendata
 from .forms import CityFilterForm
@@ -65,7 +66,7 @@ class PeerCityListView(ListView):
         return super().get_context_data(countries=sorted(by_country.items()), **kwargs)
 
 
-class CityDetailView(DetailView):
+class CityDetailView(TranslatedSlugMixin, DetailView):
     def get_queryset(self):
         return City.objects.with_status().prefetch_related(
             Prefetch("status_changes", queryset=StatusChange.objects.order_by("effective_date", "pk")),

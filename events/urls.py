@@ -15,7 +15,11 @@ urlpatterns = [
     path(
         _("agenda/<int:year>/<int:month>/<slug:slug>/"), views.EventDetailView.as_view(), name="event-detail"
     ),
-    path(_("agenda/<int:year>/<int:month>/<slug:slug>.ics"), views.event_ics, name="event-ics"),
+    path(
+        _("agenda/<int:year>/<int:month>/<slug:slug>.ics"),
+        views.EventCalendarView.as_view(),
+        name="event-ics",
+    ),
     path(_("working-groups/"), views.WorkingGroupListView.as_view(), name="workinggroup-list"),
     path(
         _("working-groups/<int:year>/<slug:slug>/"),

@@ -1,9 +1,10 @@
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
+
+from recs.view_mixins import DatedAddressMixin, TranslatedSlugMixin
 
 from .calendar import calendar
 from .models import Event, WorkingGroup
@@ -38,17 +39,19 @@ class EventMonthArchiveView(PublishedEventMixin, MonthArchiveView):
     ordering = ["start_date", "start_time"]
 
 
-def get_published_event(year, month, slug):
-    """The published event at this address; the date in the address must be its own."""
-    event = get_object_or_404(PublishedEventMixin.queryset, slug=slug)
-    if (event.start_date.year, event.start_date.month) != (year, month):
-        raise Http404
-    return event
+class EventDetailView(TranslatedSlugMixin, DatedAddressMixin, PublishedEventMixin, DetailView):
+    date_field = "start_date"
 
 
-class EventDetailView(PublishedEventMixin, DetailView):
-    def get_object(self, queryset=None):
-        return get_published_event(self.kwargs["year"], self.kwargs["month"], self.kwargs["slug"])
+class EventCalendarView(EventDetailView):
+    """One event as an iCalendar file, to add it to a calendar."""
+
+    def render_to_response(self, context, **response_kwargs):
+        event = self.object
+        return ics_response(calendar([event], self.request, event.title), f"{event.slug}.ics")
+
+    def object_by_other_language_slug(self):
+        return None  # a calendar file is fetched by programs: no redirects
 
 
 class WorkingGroupListView(ListView):
@@ -56,7 +59,7 @@ class WorkingGroupListView(ListView):
         return WorkingGroup.objects.select_related("coordinating_city").prefetch_related("member_cities")
 
 
-class WorkingGroupDetailView(DetailView):
+class WorkingGroupDetailView(TranslatedSlugMixin, DetailView):
     def get_queryset(self):
         return (
             WorkingGroup.objects.filter(year=self.kwargs["year"])
@@ -72,12 +75,6 @@ def ics_response(body, filename):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-@require_GET
-def event_ics(request, year, month, slug):
-    event = get_published_event(year, month, slug)
-    return ics_response(calendar([event], request, event.title), f"{event.slug}.ics")
 
 
 @require_GET

@@ -1,6 +1,7 @@
 from django.db.models import Q
-from django.http import Http404
 from django.views.generic import DetailView, ListView
+
+from recs.view_mixins import DatedAddressMixin, TranslatedSlugMixin
 
 from .forms import ArticleFilterForm
 from .models import Article
@@ -41,15 +42,8 @@ class ArticleListView(ListView):
         return super().get_context_data(form=self.form, filter_query=query.urlencode(), **kwargs)
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(TranslatedSlugMixin, DatedAddressMixin, DetailView):
+    date_field = "published_on"
+
     def get_queryset(self):
         return Article.objects.published().select_related("outlet").prefetch_related("cities", "events")
-
-    def get_object(self, queryset=None):
-        article = super().get_object(queryset)
-        if (article.published_on.year, article.published_on.month) != (
-            self.kwargs["year"],
-            self.kwargs["month"],
-        ):
-            raise Http404
-        return article

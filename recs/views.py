@@ -14,6 +14,7 @@ from . import mailing
 from .forms import SearchForm, SubscribeForm
 from .models import Contact, Page
 from .search import search
+from .view_mixins import TranslatedSlugMixin
 
 
 class HomeView(TemplateView):
@@ -44,7 +45,7 @@ class AssociationView(ListView):
         return Page.objects.published()
 
 
-class PageDetailView(DetailView):
+class PageDetailView(TranslatedSlugMixin, DetailView):
     def get_queryset(self):
         return Page.objects.published()
 

@@ -178,3 +178,22 @@ def test_server_error_page_is_friendly_in_both_languages(client, monkeypatch):
 def test_favicon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response.url.endswith("recs/favicon.svg")
+
+
+@pytest.mark.parametrize(
+    "url, canonical",
+    [
+        ("/en/cities/torino/", "/en/cities/turin/"),
+        ("/it/citta/turin/", "/it/citta/torino/"),
+        ("/en/association/storia/", "/en/association/history/"),
+        (
+            "/en/agenda/2004/12/prima-assemblea-nazionale-della-rete/",
+            "/en/agenda/2004/12/first-national-assembly-of-the-network/",
+        ),
+    ],
+)
+def test_a_slug_in_the_other_language_redirects_to_this_languages_address(client, seeded, url, canonical):
+    response = client.get(url)
+    assert response.status_code == 301
+    assert response.url == canonical
+    assert client.get(canonical).status_code == 200

@@ -1,0 +1,47 @@
+"""Behaviour shared by the public detail pages of every app."""
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils import translation
+
+
+class TranslatedSlugMixin:
+    """A detail page found by its slug in the visitor's language.
+
+    An address carrying the object's slug in the other language (say, a visitor who
+    changed /it/ into /en/ by hand) redirects to the object's address in this one.
+    """
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            obj = self.object_by_other_language_slug()
+            if obj is None:
+                raise
+            return HttpResponsePermanentRedirect(obj.get_absolute_url())
+
+    def object_by_other_language_slug(self):
+        current = translation.get_language()
+        condition = Q()
+        for code, _name in settings.LANGUAGES:
+            if code != current:
+                condition |= Q(**{f"slug_{code}": self.kwargs["slug"]})
+        return self.get_queryset().filter(condition).first()
+
+
+class DatedAddressMixin:
+    """For objects whose address carries the year and month of ``date_field``.
+
+    The slug finds the object; a year or month that is not its own is a 404.
+    """
+
+    date_field = None
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        day = getattr(obj, self.date_field)
+        if (day.year, day.month) != (self.kwargs["year"], self.kwargs["month"]):
+            raise Http404
+        return obj
