@@ -3,13 +3,12 @@
     .venv/bin/python bench/pages.py [--rows 2000] [--runs 5]
 
 Runs on a throw-away test database (SQLite by default, PostgreSQL with
-DATABASE_URL), fills it with ``--rows`` cities, events and articles, and prints
+DATABASE_URL), fills it with ``--rows`` rows of every model (tests/bulk.py), and prints
 for each page the median time of ``--runs`` requests and its number of queries.
 A benchmark, not a test: it asserts nothing and is never run by `make test`.
 """
 
 import argparse
-import datetime
 import os
 import statistics
 import sys
@@ -33,10 +32,8 @@ from django.test.utils import (  # noqa: E402
     teardown_databases,
 )
 
-from cities.models import City, Status, StatusChange  # noqa: E402
-from events.models import Event  # noqa: E402
-from pressreview.models import Article, Outlet  # noqa: E402
 from recs.seed.loader import load  # noqa: E402
+from tests.bulk import make_rows  # noqa: E402
 
 PUBLIC = [
     "/it/",
@@ -65,54 +62,7 @@ ADMIN = [
 
 def fill(rows):
     load()
-    cities = City.objects.bulk_create(
-        City(
-            name=f"Comune {i}",
-            name_it=f"Comune {i}",
-            slug=f"comune-{i}",
-            slug_it=f"comune-{i}",
-            slug_en=f"municipality-{i}",
-            region="toscana",
-            latitude=43 + i % 5,
-            longitude=11 + i % 5,
-        )
-        for i in range(rows)
-    )
-    StatusChange.objects.bulk_create(
-        StatusChange(
-            city=city, status=status, previous_status=previous, effective_date=datetime.date(2004 + k, 1, 1)
-        )
-        for city in cities
-        for k, (previous, status) in enumerate([("", Status.APPLICANT), (Status.APPLICANT, Status.MEMBER)])
-    )
-    Event.objects.bulk_create(
-        Event(
-            title=f"Evento {i}",
-            title_it=f"Evento {i}",
-            slug=f"evento-{i}",
-            slug_it=f"evento-{i}",
-            slug_en=f"event-{i}",
-            start_date=datetime.date(2005, 1 + i % 12, 1),
-            host_city=city,
-            is_published=True,
-        )
-        for i, city in enumerate(cities)
-    )
-    outlet = Outlet.objects.create(name="Il Quotidiano", slug="il-quotidiano")
-    Article.objects.bulk_create(
-        Article(
-            headline=f"Le città {i}",
-            headline_it=f"Le città {i}",
-            slug=f"citta-{i}",
-            slug_it=f"citta-{i}",
-            slug_en=f"cities-{i}",
-            outlet=outlet,
-            published_on=datetime.date(2005, 1, 1),
-            original_url="https://example.org/",
-            is_published=True,
-        )
-        for i in range(rows)
-    )
+    make_rows(0, rows)
 
 
 def measure(client, url, runs):

@@ -1,15 +1,11 @@
-import datetime
-
 import pytest
 from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cities.models import City, Status, StatusChange, StrategicPlan
-from events.models import Event, WorkingGroup
-from pressreview.models import Article, Outlet
-from recs.models import Contact, Page
+from cities.models import City, StatusChange
+from tests.bulk import make_rows
 from tests.factories import (
     CityFactory,
 )
@@ -88,79 +84,6 @@ def test_city_form_shows_the_history_read_only_with_a_link_to_record(client, sup
     assert "Record a status change" in response.text
     assert f"{reverse('admin:cities_statuschange_record')}?cities={city.pk}" in response.text
     assert "status_changes-0-status" not in response.text  # nothing editable in the history
-
-
-def make_rows(start, stop):
-    """Rows numbered start..stop-1 of every model, with the relations a changelist shows."""
-    numbers = range(start, stop)
-    cities = City.objects.bulk_create(
-        City(
-            name=f"Città {i}",
-            name_it=f"Città {i}",
-            name_en=f"City {i}",
-            slug=f"citta-{i}",
-            slug_it=f"citta-{i}",
-            slug_en=f"city-{i}",
-            region="toscana",
-        )
-        for i in numbers
-    )
-    StatusChange.objects.bulk_create(
-        StatusChange(city=city, status=status, effective_date=datetime.date(2005 + k, 1, 1))
-        for city in cities
-        for k, status in enumerate([Status.APPLICANT, Status.MEMBER])
-    )
-    StrategicPlan.objects.bulk_create(
-        StrategicPlan(city=city, edition=1, title=f"Piano {i}", title_it=f"Piano {i}")
-        for i, city in zip(numbers, cities, strict=True)
-    )
-    groups = WorkingGroup.objects.bulk_create(
-        WorkingGroup(
-            name=f"G{i}",
-            name_it=f"G{i}",
-            slug=f"g-{i}",
-            slug_it=f"g-{i}",
-            slug_en=f"g-{i}",
-            year=2005,
-            coordinating_city=city,
-        )
-        for i, city in zip(numbers, cities, strict=True)
-    )
-    WorkingGroup.member_cities.through.objects.bulk_create(
-        WorkingGroup.member_cities.through(workinggroup=group, city=city)
-        for group, city in zip(groups, cities, strict=True)
-    )
-    Event.objects.bulk_create(
-        Event(
-            title=f"E{i}",
-            title_it=f"E{i}",
-            slug=f"e-{i}",
-            slug_it=f"e-{i}",
-            slug_en=f"e-{i}",
-            start_date=datetime.date(2005, 1, 1),
-            host_city=city,
-            working_group=group,
-        )
-        for i, city, group in zip(numbers, cities, groups, strict=True)
-    )
-    outlets = Outlet.objects.bulk_create(Outlet(name=f"O{i}", slug=f"o-{i}") for i in numbers)
-    Article.objects.bulk_create(
-        Article(
-            headline=f"A{i}",
-            headline_it=f"A{i}",
-            slug=f"a-{i}",
-            slug_it=f"a-{i}",
-            slug_en=f"a-{i}",
-            outlet=outlet,
-            published_on=datetime.date(2005, 1, 1),
-        )
-        for i, outlet in zip(numbers, outlets, strict=True)
-    )
-    Page.objects.bulk_create(
-        Page(title=f"P{i}", title_it=f"P{i}", slug=f"p-{i}", slug_it=f"p-{i}", slug_en=f"p-{i}")
-        for i in numbers
-    )
-    Contact.objects.bulk_create(Contact(name=f"C{i}", name_it=f"C{i}") for i in numbers)
 
 
 def changelist_queries(client):
