@@ -7,6 +7,8 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "recs.settings.base")
+    # Commands (migrations, backups, data loads) may run long statements; web requests may not.
+    os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", "0")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

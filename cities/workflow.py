@@ -2,7 +2,8 @@
 
 ``record_status_change`` checks the rules (``StatusChange.clean``) for every city,
 refuses a change when someone else recorded one for the same city since the form
-was opened, saves all or nothing, and tells the association's office by e-mail.
+was opened, saves all or nothing, and tells the association's office by e-mail
+(queued in the same transaction, so the notice exists exactly when the change does).
 """
 
 from django.conf import settings
@@ -81,12 +82,12 @@ def record_status_change(
             raise ValidationError(errors)
         for change in changes:
             change.save()
-        transaction.on_commit(lambda: notify_office(changes))
+        notify_office(changes)
     return changes
 
 
 def notify_office(changes):
-    """Tell the association's office what changed (in the office's language)."""
+    """Queue a mail telling the association's office what changed (in the office's language)."""
     if not changes or not settings.RECS_OFFICE_EMAIL:
         return
     with translation.override(settings.LANGUAGE_CODE):

@@ -10,6 +10,7 @@ import datetime
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -42,8 +43,12 @@ def unsubscribe_url(request, subscriber):
     return request.build_absolute_uri(path)
 
 
+@transaction.atomic
 def subscribe(request, email, language):
-    """Record a subscription request; send the confirmation e-mail when one is due."""
+    """Record a subscription request; queue the confirmation e-mail when one is due.
+
+    The request and its mail are saved together: neither exists without the other.
+    """
     subscriber, _ = Subscriber.objects.get_or_create(email=email, defaults={"language": language})
     if subscriber.status == Subscriber.Status.CONFIRMED:
         return subscriber  # nothing to confirm; the page says the same to everyone

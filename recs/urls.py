@@ -3,19 +3,22 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 
+from . import health
 from .sitemaps import sitemaps
-from .views import robots_txt
+from .views import favicon, robots_txt
+
+handler500 = "recs.outage.server_error"
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
-    path("favicon.ico", RedirectView.as_view(url=static_url("recs/favicon.svg"), permanent=True)),
+    path("favicon.ico", favicon),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,5 +1,6 @@
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
@@ -52,6 +53,12 @@ class PageDetailView(TranslatedSlugMixin, DetailView):
 
 class ContactListView(ListView):
     model = Contact
+
+
+@require_GET
+def favicon(request):
+    # Resolved per request: the hashed name exists only once collectstatic has run.
+    return HttpResponsePermanentRedirect(static("recs/favicon.svg"))
 
 
 @require_GET

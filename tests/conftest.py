@@ -6,6 +6,12 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def mail_goes_through_the_queue(settings):
+    """Django's test set-up replaces EMAIL_BACKEND with its outbox: put the queue back in front."""
+    settings.EMAIL_BACKEND = "post_office.EmailBackend"
+
+
 @pytest.fixture
 def seeded(db):
     """The site's initial content, loaded as `make run` loads it."""

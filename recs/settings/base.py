@@ -5,7 +5,9 @@ This is the one module that reads the environment. Its defaults suit a laptop
 ``prod.py`` refuses to start when a value production needs was not given.
 """
 
+import datetime
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -24,6 +26,11 @@ def env_list(name):
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
 
+def env_int(name, default):
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
 # --- Values read from the environment -------------------------------------
 DEBUG = env_bool("DEBUG", True)
 # The fallback key is for local development only: prod.py rejects it.
@@ -34,20 +41,38 @@ DATABASE_URL_GIVEN = bool(os.environ.get("DATABASE_URL"))
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # Persistent connections, checked before each request reuses them.
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
+# Seconds a web request's SQL statement may run before PostgreSQL cancels it (0: no limit).
+# manage.py sets it to 0 for commands (migrations, backups) unless it is given.
+DATABASE_STATEMENT_TIMEOUT = env_int("DATABASE_STATEMENT_TIMEOUT", 10)
+# Redis, when given, is the cache shared by every app instance.
+REDIS_URL = os.environ.get("REDIS_URL", "")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# What delivers the mail queue's messages (the queue itself always stands in front).
+EMAIL_DELIVERY_BACKEND_GIVEN = os.environ.get("EMAIL_BACKEND", "")
+EMAIL_DELIVERY_BACKEND = EMAIL_DELIVERY_BACKEND_GIVEN or "django.core.mail.backends.console.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+# People mailed the traceback of every server error: "Name <address>, other@address".
+ADMINS = getaddresses(env_list("ADMINS"))
 # The association's office is told of every change of a city's adhesion status.
 RECS_OFFICE_EMAIL = os.environ.get("RECS_OFFICE_EMAIL", "info@recs.it")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "RECS – Rete Città Strategiche <info@recs.it>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Production only: the site is reached over HTTPS (behind a proxy that sets X-Forwarded-Proto).
+HTTPS = env_bool("HTTPS", True)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR") or BASE_DIR / "backups")
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
 # ---------------------------------------------------------------------------
 
 INSTALLED_APPS = [
@@ -61,6 +86,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_countries",
+    "post_office",
+    "dbbackup",
     "recs",
     "cities",
     "events",
@@ -69,6 +96,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -76,6 +104,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "recs.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "recs.urls"
@@ -107,7 +136,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "recs",
+            # A cache that does not answer must not hold a request up.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Languages: Italian first, English second. Names are shown in their own language.
 LANGUAGE_CODE = "it"
@@ -134,7 +174,83 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap-italia", BASE_DIR / "node_modules" / "bootstrap-italia" / "dist"),
 ]
 MEDIA_URL = "media/"
+# Outside production (no collectstatic), WhiteNoise serves the files where they lie.
+WHITENOISE_USE_FINDERS = True
 
 # Uploads: bounded so that no single file can exhaust memory or disk.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# --- Database: every outside call has a timeout ---------------------------
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
+    if DATABASE_STATEMENT_TIMEOUT:
+        DATABASES["default"]["OPTIONS"]["options"] = (
+            f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
+        )
+
+# --- Mail: queued in the database with the change that causes it ----------
+# django-post-office keeps every message in a table (in the same transaction as the
+# change that sends it); `manage.py run_mail_worker` delivers them, retrying for a day.
+EMAIL_BACKEND = "post_office.EmailBackend"
+MAIL_WORKER_INTERVAL = datetime.timedelta(seconds=10)
+POST_OFFICE = {
+    "BACKENDS": {"default": EMAIL_DELIVERY_BACKEND},
+    # Mail printed on a developer's console cannot fail: show it at once.
+    "DEFAULT_PRIORITY": "now" if EMAIL_DELIVERY_BACKEND.endswith(".console.EmailBackend") else "medium",
+    "RETRY_INTERVAL": datetime.timedelta(minutes=1),
+    "MAX_RETRIES": 24 * 60,
+    "LOG_LEVEL": 2,
+    "MESSAGE_ID_ENABLED": True,
+    "MESSAGE_ID_FQDN": "recs.it",
+}
+
+# --- Backups (django-dbbackup): dated files in BACKUP_DIR -------------------
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "dbbackup": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": BACKUP_DIR},
+    },
+}
+DBBACKUP_CONNECTORS = {
+    "default": {
+        "CONNECTOR": {
+            "django.db.backends.postgresql": "dbbackup.db.postgresql.PgDumpBinaryConnector",
+            "django.db.backends.sqlite3": "dbbackup.db.sqlite.SqliteBackupConnector",
+        }[DATABASES["default"]["ENGINE"]],
+    }
+}
+DBBACKUP_SEND_EMAIL = False
+
+# --- Logs: to standard error, where the service manager collects them ----
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_context": {"()": "recs.log_context.RequestContextFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(request_context)s%(message)s"},
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["request_context"],
+            "formatter": "plain",
+        },
+        # Goes through the mail queue like every other message.
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["stderr", "mail_admins"], "level": LOG_LEVEL, "propagate": False},
+    },
+}

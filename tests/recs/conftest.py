@@ -1,12 +1,20 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from post_office.models import Attachment, Email
 
 from cities.models import City, StatusChange, StrategicPlan
 from events.models import Event, WorkingGroup
 from pressreview.models import Article, Outlet
 from recs.models import Contact, Page, Subscriber
 from tests.factories import ArticleFactory, StrategicPlanFactory, UserFactory, WorkingGroupFactory
+
+
+def queued_mail():
+    send_mail("Prova", "Testo", "info@recs.it", ["ufficio@example.org"])
+    return Email.objects.latest("id")
 
 
 @pytest.fixture
@@ -28,5 +36,9 @@ def one_of_each(seeded):
         Contact: Contact.objects.first(),
         Subscriber: Subscriber.objects.create(email="lettrice@example.org"),
         Group: Group.objects.first(),
+        Email: queued_mail(),
+        Attachment: Attachment.objects.create(
+            name="allegato.txt", file=ContentFile(b"testo", "allegato.txt")
+        ),
         get_user_model(): UserFactory(),
     }
