@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
 
-.PHONY: run test lint bench setup-run setup-test browser clean
+.PHONY: run test serve backup restore lint bench setup-run setup-test browser nginx clean
 
 run: setup-run
 	$(MANAGE) migrate --noinput
@@ -13,7 +14,7 @@ run: setup-run
 	$(MANAGE) create_local_admin
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
 
-test: setup-test browser
+test: setup-test browser nginx
 	$(BIN)/ruff check .
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
@@ -40,11 +41,26 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Browser tests drive Debian's Chromium; install it on a machine that lacks it
-# (as root, or through sudo for a developer account).
+# The production stack on this machine: two gunicorn instances behind nginx, PostgreSQL,
+# Redis and the mail worker (README, "Deploying"). Ctrl-C stops it.
+serve: setup-run nginx
+	$(BIN)/python deploy/serve.py
+
+# A dated backup of the database and the uploaded files, and its restore (the newest
+# one, or BACKUP=2026-12-01-030000). Same settings as the site: DATABASE_URL, MEDIA_ROOT.
+backup: setup-run
+	$(MANAGE) backup
+restore: setup-run
+	$(MANAGE) restore --backup "$(BACKUP)"
+
+# Browser tests drive Debian's Chromium, and the serving stack Debian's nginx; install
+# them on a machine that lacks them (as root, or through sudo for a developer account).
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+apt-install = $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $(1)
 browser:
-	@test -x $(CHROMIUM) || ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium)
+	@test -x $(CHROMIUM) || ($(call apt-install,chromium))
+nginx:
+	@test -x $(NGINX) || ($(call apt-install,nginx))
 
 # Timings and query counts of the main pages on 2,000 rows (not part of the tests).
 bench: setup-test

@@ -3,8 +3,9 @@
 - Editors manage all the site's content, but not user accounts or permissions.
 - Coordinators read the cities and record their status changes, nothing else.
 
-The groups are created and kept in step by migrations that call ``sync_roles``;
-an app that adds a content model adds such a migration too, so editors get it.
+The groups are created and kept in step after every ``migrate`` (and every test
+database flush), on ``post_migrate``, as ``django.contrib.auth`` creates permissions:
+a content model added to one of CONTENT_APPS reaches the editors by itself.
 """
 
 EDITORS = "Editors"
@@ -25,11 +26,14 @@ def sync_roles(apps, schema_editor=None):
     """
     from django.contrib.auth.management import create_permissions
 
-    # Permissions are normally created after all migrations; make sure they exist now.
+    # Permissions of apps whose post_migrate has not run yet: make sure they exist now.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        historical = getattr(app_config, "models_module", None) is None  # a migration state's app
+        if historical:
+            app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        if historical:
+            app_config.models_module = None
 
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
@@ -44,3 +48,13 @@ def sync_roles(apps, schema_editor=None):
             content_type__app_label=app_label, codename=codename
         )
     coordinators.permissions.set(coordinator_permissions)
+
+
+def sync_roles_after_migrate(sender, apps=None, **kwargs):
+    """post_migrate receiver (connected for the recs app only, so it runs once per migrate).
+
+    ``migrate`` passes the migrated state's apps; ``flush`` passes none (the live ones).
+    """
+    from django.apps import apps as live_apps
+
+    sync_roles(apps or live_apps)

@@ -1,11 +1,11 @@
 from django.db import migrations
 
-from recs.roles import sync_roles
-
 
 class Migration(migrations.Migration):
     """Editors manage the mailing list's subscribers too."""
 
     dependencies = [("recs", "0003_subscriber")]
 
-    operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
+    # The staff roles are now kept in step on post_migrate (recs.roles); this step stays
+    # in the history, empty, so that databases that ran it and new ones agree.
+    operations = []

@@ -252,5 +252,7 @@ LOGGING = {
     "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["stderr", "mail_admins"], "level": LOG_LEVEL, "propagate": False},
+        # The mail queue says only what went wrong (each attempt is also kept in the admin).
+        "post_office": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
     },
 }

@@ -1,3 +1,5 @@
+import sys
+
 from django.core.management.base import BaseCommand, CommandError
 
 from recs.backups import complete_backups, restore_backup
@@ -17,7 +19,7 @@ class Command(BaseCommand):
         backup = backup.removeprefix("recs-").split("-database")[0].split("-media")[0]
         stamps = complete_backups()
         target = backup or (stamps[-1] if stamps else "")
-        if interactive:
+        if interactive and sys.stdin.isatty():
             answer = input(
                 f"This replaces ALL the data and uploaded files with backup {target}. Type 'yes': "
             )

@@ -20,9 +20,10 @@ def deliver_due_mail():
     """
     try:
         with FileLock(default_lockfile):
+            # A pass takes one batch (POST_OFFICE BATCH_SIZE); go on while mail goes out.
             while True:
-                send_queued(processes=1)
-                if not get_queued().exists():
+                sent, _failed, _requeued = send_queued(processes=1)
+                if not sent or not get_queued().exists():
                     return
     except FileLocked:
         logger.info("Another mail worker holds the queue; skipping this pass.")
