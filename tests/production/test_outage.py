@@ -27,7 +27,7 @@ def test_a_lost_database_is_a_503_with_a_bilingual_page(client, monkeypatch, dja
     assert response["Cache-Control"] == "no-store"
     assert "Servizio momentaneamente non disponibile" in response.text
     assert "Service temporarily unavailable" in response.text
-    assert "Nessun dato è andato perso" in response.text
+    assert "I dati del sito sono al sicuro" in response.text
 
 
 def test_a_lost_database_met_outside_a_view_is_a_503_too():
