@@ -80,7 +80,7 @@ def stack_database_url():
 def stack_environment(stack_database_url, tmp_path_factory):
     folder = tmp_path_factory.mktemp("stack")
     return {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
         "DJANGO_SETTINGS_MODULE": "recs.settings.prod",
         "DATABASE_URL": stack_database_url,
         "REDIS_URL": "redis://127.0.0.1:6379/15",

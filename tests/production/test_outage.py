@@ -2,14 +2,19 @@
 
 import io
 import logging
+import os
+import subprocess
+import sys
 
 import pytest
 from django.core import mail
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.test import RequestFactory
 from django.urls import reverse
 
 from recs import outage, views
+
+from .conftest import ROOT, needs_postgresql
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +104,41 @@ def test_a_server_error_is_logged_with_its_traceback_and_mailed_to_the_admins(
     [message] = mail.outbox
     assert message.to == ["webmaster@recs.example"]
     assert "RuntimeError" in message.subject or "RuntimeError" in message.body
+
+
+@needs_postgresql
+def test_web_requests_have_a_statement_timeout_and_commands_do_not():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone() == ("10s",)
+    assert connection.settings_dict["OPTIONS"]["connect_timeout"] == 3
+    assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
+    command = subprocess.run(
+        [sys.executable, "manage.py", "dbshell", "--", "-tAc", "SHOW statement_timeout"],
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if k != "DATABASE_STATEMENT_TIMEOUT"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert command.stdout.strip() == "0"
+
+
+def test_production_settings_pass_the_deployment_checks():
+    # As on a server: without the test run's own switches (DJANGO_ALLOW_ASYNC_UNSAFE).
+    environment = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        "DJANGO_SETTINGS_MODULE": "recs.settings.prod",
+        "SECRET_KEY": "k3y-" + "0123456789abcdefghij" * 3,
+        "ALLOWED_HOSTS": "recs.it",
+        "DATABASE_URL": "postgres://recs@127.0.0.1:5432/recs",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
