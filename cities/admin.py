@@ -86,6 +86,13 @@ class CityAdmin(TabbedTranslationAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_status()
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and obj.status_changes.exists():
+            # Its past must stay in the network's counts: withdrawal goes through the workflow.
+            fields = [*fields, "role"]
+        return fields
+
     @admin.display(description=_("current status"), ordering="current_status")
     def status_column(self, city):
         return city.status_label or "—"

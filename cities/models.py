@@ -1,8 +1,10 @@
+import datetime
+
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,9 @@ from django_countries.fields import CountryField
 
 from recs.translation_rules import BilingualModel
 from recs.validators import validate_image_upload, validate_pdf_extension, validate_pdf_upload
+
+#: The network was founded on this day: no adhesion status takes effect before it.
+NETWORK_FOUNDED = datetime.date(2003, 10, 16)
 
 
 class Region(models.TextChoices):
@@ -62,7 +67,12 @@ class Status(models.TextChoices):
     @property
     def in_network(self):
         """Counted among the network's members (promoters are members too)."""
-        return self in {Status.PROMOTER, Status.MEMBER}
+        return self in self.network()
+
+    @classmethod
+    def network(cls):
+        """The statuses counted among the network's members."""
+        return {cls.PROMOTER, cls.MEMBER}
 
 
 class CityQuerySet(models.QuerySet):
@@ -73,19 +83,39 @@ class CityQuerySet(models.QuerySet):
         return self.filter(role=City.Role.PEER)
 
     def with_status(self, on=None):
-        """Annotate ``current_status`` and ``status_since`` from each city's latest change.
-
-        The whole list costs one query. With ``on`` (a date), the status is the one in
-        force on that date.
-        """
-        changes = StatusChange.objects.filter(city=OuterRef("pk"))
-        if on is not None:
-            changes = changes.filter(effective_date__lte=on)
-        latest = changes.order_by(*StatusChange.LATEST_FIRST)
+        """Annotate ``current_status`` and ``status_since``: each city's status in force
+        today, or on the date ``on``. The whole list costs one query."""
+        latest = (
+            StatusChange.objects.in_force(on=on)
+            .filter(city=OuterRef("pk"))
+            .order_by(*StatusChange.LATEST_FIRST)
+        )
         return self.annotate(
             current_status=Subquery(latest.values("status")[:1]),
             status_since=Subquery(latest.values("effective_date")[:1]),
         )
+
+    def status_counts(self, on=None):
+        """{Status: number of cities} in force today or on ``on``, in one query."""
+        return self.status_counts_on([on])[on]
+
+    def status_counts_on(self, days):
+        """{day: {Status: number of cities}} for each of ``days``, all in one query."""
+        annotations, counts = {}, {}
+        for index, day in enumerate(days):
+            latest = (
+                StatusChange.objects.in_force(on=day)
+                .filter(city=OuterRef("pk"))
+                .order_by(*StatusChange.LATEST_FIRST)
+            )
+            annotations[f"status_{index}"] = Subquery(latest.values("status")[:1])
+            for status in Status:
+                counts[f"{status.value}_{index}"] = Count("pk", filter=Q(**{f"status_{index}": status.value}))
+        totals = self.annotate(**annotations).aggregate(**counts) if days else {}
+        return {
+            day: {status: totals[f"{status.value}_{index}"] for status in Status}
+            for index, day in enumerate(days)
+        }
 
 
 class City(BilingualModel):
@@ -168,9 +198,31 @@ class City(BilingualModel):
     def get_absolute_url(self):
         return reverse("cities:city-detail", kwargs={"slug": self.slug})
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        city = super().from_db(db, field_names, values)
+        city._stored_role = city.__dict__.get("role")
+        return city
+
+    def role_change_refused(self):
+        """A city with an adhesion history keeps its role: its past must stay in the counts."""
+        stored = getattr(self, "_stored_role", None)
+        return bool(self.pk and stored and stored != self.role and self.status_changes.exists())
+
+    def save(self, *args, **kwargs):
+        if self.role_change_refused():
+            raise ValueError("A city with an adhesion history cannot change role.")
+        super().save(*args, **kwargs)
+        self._stored_role = self.role
+
     def clean(self):
         super().clean()
         errors = {}
+        if self.role_change_refused():
+            errors["role"] = _(
+                "%(city)s has an adhesion history, so it stays a network city. To take it out of "
+                "the network, a coordinator records its withdrawal."
+            ) % {"city": self.name}
         if self.country == "IT":
             if not self.region:
                 errors["region"] = _("Choose the region of this Italian city.")
@@ -193,12 +245,40 @@ class City(BilingualModel):
         return Status(status).label if status else ""
 
 
+class HistoryIsAppendOnly(Exception):
+    """Raised on any attempt to edit or delete recorded status changes."""
+
+
+class StatusChangeQuerySet(models.QuerySet):
+    def in_force(self, on=None):
+        """The entries that count: not superseded by a correction and, with ``on``,
+        effective by that date. Everything that reads a status builds on this."""
+        entries = self.filter(corrections__isnull=True)
+        if on is not None:
+            entries = entries.filter(effective_date__lte=on)
+        return entries
+
+    def latest_in_force(self):
+        """The entry in force that came last (a city's current one, when filtered by city)."""
+        return self.in_force().order_by(*StatusChange.LATEST_FIRST).first()
+
+    def update(self, **kwargs):
+        raise HistoryIsAppendOnly("Status changes are never edited: record a correction instead.")
+
+    def delete(self):
+        raise HistoryIsAppendOnly("Status changes are never deleted: record a correction instead.")
+
+    update.queryset_only = True
+    delete.queryset_only = True
+
+
 class StatusChange(BilingualModel):
     """One dated step in a city's adhesion to the network.
 
-    A city's current status is that of its latest change (see ``LATEST_FIRST``). The
-    history is only ever added to: a mistake is put right by a new change that
-    ``corrects`` the latest one, never by editing or deleting an entry.
+    A city's status is that of its latest entry in force (see ``LATEST_FIRST`` and
+    ``StatusChangeQuerySet.in_force``). The history is only ever added to: a mistake is
+    put right by a new entry that ``corrects`` the latest one and supersedes it, never by
+    editing or deleting an entry.
     """
 
     #: The order in which the latest change comes first.
@@ -245,18 +325,39 @@ class StatusChange(BilingualModel):
     recorded_by_name = models.CharField(_("recorded by (name)"), max_length=150, blank=True, editable=False)
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now, editable=False)
 
+    objects = StatusChangeQuerySet.as_manager()
+
     class Meta:
         ordering = ["city", "effective_date", "pk"]
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(effective_date__gte=NETWORK_FOUNDED),
+                name="effective_after_the_network_was_founded",
+            ),
+            # A correction supersedes one entry, and an entry is superseded once.
+            models.UniqueConstraint(fields=["corrects"], name="one_correction_per_entry"),
+        ]
 
     def __str__(self):
         return f"{self.city} · {self.get_status_display()} · {self.effective_date:%Y-%m-%d}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise ValueError("A status change is never edited: record a correction instead.")
+            raise HistoryIsAppendOnly("A status change is never edited: record a correction instead.")
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise HistoryIsAppendOnly("A status change is never deleted: record a correction instead.")
+
+    def entry_before(self):
+        """The entry in force that this one follows: for a correction, the one before the
+        entry it corrects."""
+        entries = StatusChange.objects.filter(city_id=self.city_id).exclude(
+            pk__in=[self.pk, self.corrects_id]
+        )
+        return entries.latest_in_force()
 
     def clean(self):
         super().clean()
@@ -272,17 +373,29 @@ class StatusChange(BilingualModel):
         errors = {}
         if self.effective_date and self.effective_date > timezone.localdate():
             errors["effective_date"] = _("The effective date cannot be in the future.")
-        previous = self.city.status_changes.exclude(pk=self.pk).order_by(*self.LATEST_FIRST).first()
-        if previous and self.effective_date and self.effective_date < previous.effective_date:
+        if self.effective_date and self.effective_date < NETWORK_FOUNDED:
             errors["effective_date"] = _(
-                "The effective date cannot come before the city's previous change (%(date)s)."
-            ) % {"date": formats.date_format(previous.effective_date)}
+                "The effective date cannot come before the network was founded (%(date)s)."
+            ) % {"date": formats.date_format(NETWORK_FOUNDED)}
         if self.corrects_id:
+            latest = StatusChange.objects.filter(city_id=self.city_id).latest_in_force()
+            if self.corrects.city_id != self.city_id or latest is None or latest.pk != self.corrects_id:
+                errors[NON_FIELD_ERRORS] = _("Only the city's latest entry in force can be corrected.")
             if not (self.note_it or "").strip():
                 errors["note_it"] = _("Say in the note what the correction puts right.")
-        elif self.status:
+        previous = self.entry_before()
+        if previous and self.effective_date and self.effective_date < previous.effective_date:
+            errors.setdefault(
+                "effective_date",
+                _("The effective date cannot come before the city's previous change (%(date)s).")
+                % {"date": formats.date_format(previous.effective_date)},
+            )
+        if self.status:
             before = Status(previous.status) if previous else None
-            if self.status not in Status.allowed_after(before):
+            # A correction may also say that the city simply stayed as it was before the
+            # entry it corrects (that entry should never have been recorded).
+            annulment = self.corrects_id and self.status == before
+            if self.status not in Status.allowed_after(before) and not annulment:
                 errors["status"] = self.refused_step_message(before)
         if errors:
             raise ValidationError(errors)
@@ -303,10 +416,10 @@ class StatusChange(BilingualModel):
             "allowed": ", ".join(f"“{Status(s).label}”" for s in sorted(Status.allowed_after(before))),
         }
 
-    def record(self, user):
+    def record(self, user=None, name=""):
         """Note who records this change (kept by name as well as by account)."""
         self.recorded_by = user
-        self.recorded_by_name = user.get_full_name() or user.get_username()
+        self.recorded_by_name = (user.get_full_name() or user.get_username()) if user else name
 
 
 class StrategicPlan(BilingualModel):

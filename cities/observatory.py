@@ -3,9 +3,9 @@ drawn on the server as SVG (no external tiles, scripts or services)."""
 
 import datetime
 import math
-from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Max, Min
 from django.utils import timezone
 
 from .models import City, Status, StatusChange
@@ -18,45 +18,42 @@ class YearFigures:
     applicants: int
 
 
+@dataclass
+class Growth:
+    """The network's size at the end of each year, from its first recorded change to the
+    year of its last one: later years would only repeat it, as if measured."""
+
+    figures: list
+    last_change: datetime.date | None
+    #: The date of the last change, when no change has been recorded in a later year.
+    unchanged_since: datetime.date | None = None
+
+
 def growth_by_year(today=None):
-    """Members (promoters included) and applicants at the end of each year, from the history.
-
-    The current year counts as of today. One query, whatever the number of cities.
-    """
+    """Members (promoters included) and applicants at the end of each year, from the
+    entries in force; the year of the last change counts as of today if it is this year.
+    One query for the dates and one aggregate for all the years."""
     today = today or timezone.localdate()
-    history = defaultdict(list)
-    rows = (
-        StatusChange.objects.filter(city__role=City.Role.MEMBER)
-        .order_by("city_id", "effective_date", "pk")
-        .values_list("city_id", "status", "effective_date")
+    dates = (
+        StatusChange.objects.in_force()
+        .filter(city__role=City.Role.MEMBER)
+        .aggregate(first=Min("effective_date"), last=Max("effective_date"))
     )
-    for city_id, status, effective_date in rows:
-        history[city_id].append((effective_date, Status(status)))
-    if not history:
-        return []
-    first_year = min(changes[0][0].year for changes in history.values())
-    figures = []
-    for year in range(first_year, today.year + 1):
-        cutoff = min(datetime.date(year, 12, 31), today)
-        statuses = [status_on(changes, cutoff) for changes in history.values()]
-        figures.append(
-            YearFigures(
-                year=year,
-                members=sum(1 for status in statuses if status and status.in_network),
-                applicants=sum(1 for status in statuses if status == Status.APPLICANT),
-            )
+    if dates["first"] is None:
+        return Growth([], None)
+    days = [
+        min(datetime.date(year, 12, 31), today) for year in range(dates["first"].year, dates["last"].year + 1)
+    ]
+    counts = City.objects.members().status_counts_on(days)
+    figures = [
+        YearFigures(
+            year=day.year,
+            members=sum(counts[day][status] for status in Status.network()),
+            applicants=counts[day][Status.APPLICANT],
         )
-    return figures
-
-
-def status_on(changes, day):
-    """The status in force on ``day`` in a city's changes (sorted oldest first)."""
-    current = None
-    for effective_date, status in changes:
-        if effective_date > day:
-            break
-        current = status
-    return current
+        for day in days
+    ]
+    return Growth(figures, dates["last"], dates["last"] if dates["last"].year < today.year else None)
 
 
 @dataclass

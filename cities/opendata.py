@@ -78,7 +78,13 @@ def city_rows(request):
 
 
 def history_rows():
-    changes = StatusChange.objects.select_related("city").order_by("city__slug_it", "effective_date", "pk")
+    """The entries in force (an entry superseded by a correction is left out; the
+    correction names it in ``corrects``)."""
+    changes = (
+        StatusChange.objects.in_force()
+        .select_related("city")
+        .order_by("city__slug_it", "effective_date", "pk")
+    )
     for change in changes:
         yield {
             "id": change.pk,

@@ -1,5 +1,3 @@
-from collections import Counter
-
 from django.db.models import Prefetch, Q
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
@@ -12,7 +10,7 @@ from recs.view_mixins import TranslatedSlugMixin
 
 from . import opendata
 from .forms import CityFilterForm
-from .models import City, Status, StatusChange
+from .models import City, StatusChange
 from .observatory import GrowthChart, growth_by_year, member_map, peer_map
 
 
@@ -41,13 +39,11 @@ class CityListView(ListView):
         return cities
 
     def get_context_data(self, **kwargs):
-        counts = Counter(
-            City.objects.members().with_status(on=self.on).values_list("current_status", flat=True)
-        )
+        counts = City.objects.members().status_counts(on=self.on)
         return super().get_context_data(
             form=self.form,
             on=self.on,
-            status_counts=[(status, counts[status.value]) for status in Status],
+            status_counts=list(counts.items()),
             **kwargs,
         )
 
@@ -77,6 +73,14 @@ class CityDetailView(TranslatedSlugMixin, DetailView):
             Prefetch("articles", queryset=Article.objects.published().select_related("outlet")),
         )
 
+    def get_context_data(self, **kwargs):
+        # Entries a correction superseded stay on the timeline, marked; they no longer count.
+        timeline = self.object.status_changes.all()
+        corrections = {change.corrects_id: change for change in timeline if change.corrects_id}
+        for change in timeline:
+            change.superseded_by = corrections.get(change.pk)
+        return super().get_context_data(**kwargs)
+
 
 class ObservatoryView(TemplateView):
     template_name = "cities/observatory.html"
@@ -84,10 +88,11 @@ class ObservatoryView(TemplateView):
     def get_context_data(self, **kwargs):
         cities = list(City.objects.with_status().order_by("name"))
         members = [city for city in cities if city.role == City.Role.MEMBER and city.current_status]
-        figures = growth_by_year()
+        growth = growth_by_year()
         return super().get_context_data(
-            chart=GrowthChart(figures),
-            figures=figures,
+            chart=GrowthChart(growth.figures),
+            growth=growth,
+            figures=growth.figures,
             member_map=member_map(members),
             peer_map=peer_map([city for city in cities if city.role == City.Role.PEER]),
             **kwargs,

@@ -29,12 +29,17 @@ def record_status_change(
     note_it="",
     note_en="",
     is_correction=False,
+    recorded_by_name="",
+    notify=True,
 ):
     """Record the same change for each city; returns the new StatusChange objects.
 
     ``opened_at`` is when the person saw the cities' history (the form was opened):
     a change recorded for one of them after that is a conflict. Raises
     ValidationError, with one message per city, when anything is refused.
+    ``is_correction``: the change supersedes each city's latest entry in force.
+    ``user`` may be None for what the site records itself (the seed), named by
+    ``recorded_by_name``; ``notify=False`` does not tell the office.
     """
     city_ids = sorted(city.pk for city in cities)
     with transaction.atomic():
@@ -58,11 +63,10 @@ def record_status_change(
             )
         changes, errors = [], []
         for city in locked:
-            latest = city.status_changes.order_by(*StatusChange.LATEST_FIRST).first()
+            latest = StatusChange.objects.filter(city=city).latest_in_force()
             change = StatusChange(
                 city=city,
                 status=status,
-                previous_status=latest.status if latest else "",
                 effective_date=effective_date,
                 reference_it=reference_it,
                 reference_en=reference_en,
@@ -70,7 +74,9 @@ def record_status_change(
                 note_en=note_en,
                 corrects=latest if is_correction else None,
             )
-            change.record(user)
+            before = change.entry_before()
+            change.previous_status = before.status if before else ""
+            change.record(user, recorded_by_name)
             try:
                 change.full_clean()
             except ValidationError as error:
@@ -82,7 +88,8 @@ def record_status_change(
             raise ValidationError(errors)
         for change in changes:
             change.save()
-        notify_office(changes)
+        if notify:
+            notify_office(changes)
     return changes
 
 

@@ -1,6 +1,7 @@
 """The two staff roles of the back office, defined once.
 
-- Editors manage all the site's content, but not user accounts or permissions.
+- Editors manage all the site's content, but not user accounts or permissions, and
+  only read the adhesion history (recording it is the coordinators' duty).
 - Coordinators read the cities and record their status changes, nothing else.
 
 The groups are created and kept in step after every ``migrate`` (and every test
@@ -12,6 +13,12 @@ EDITORS = "Editors"
 COORDINATORS = "Coordinators"
 
 CONTENT_APPS = ("recs", "cities", "events", "pressreview")
+# The adhesion history: coordinators record it; nobody edits or deletes it.
+EDITORS_MAY_NOT = (
+    ("cities", "add_statuschange"),
+    ("cities", "change_statuschange"),
+    ("cities", "delete_statuschange"),
+)
 COORDINATOR_PERMISSIONS = (
     ("cities", "view_city"),
     ("cities", "view_statuschange"),
@@ -38,16 +45,20 @@ def sync_roles(apps, schema_editor=None):
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
 
-    editors, _ = group_model.objects.get_or_create(name=EDITORS)
-    editors.permissions.set(permission_model.objects.filter(content_type__app_label__in=CONTENT_APPS))
+    def permissions(pairs):
+        chosen = permission_model.objects.none()
+        for app_label, codename in pairs:
+            chosen |= permission_model.objects.filter(content_type__app_label=app_label, codename=codename)
+        return chosen
 
-    coordinators, _ = group_model.objects.get_or_create(name=COORDINATORS)
-    coordinator_permissions = permission_model.objects.none()
-    for app_label, codename in COORDINATOR_PERMISSIONS:
-        coordinator_permissions |= permission_model.objects.filter(
-            content_type__app_label=app_label, codename=codename
+    editors, _ = group_model.objects.get_or_create(name=EDITORS)
+    editors.permissions.set(
+        permission_model.objects.filter(content_type__app_label__in=CONTENT_APPS).exclude(
+            pk__in=permissions(EDITORS_MAY_NOT)
         )
-    coordinators.permissions.set(coordinator_permissions)
+    )
+    coordinators, _ = group_model.objects.get_or_create(name=COORDINATORS)
+    coordinators.permissions.set(permissions(COORDINATOR_PERMISSIONS))
 
 
 def sync_roles_after_migrate(sender, apps=None, **kwargs):

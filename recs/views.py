@@ -22,14 +22,10 @@ class HomeView(TemplateView):
     template_name = "recs/home.html"
 
     def get_context_data(self, **kwargs):
-        statuses = [
-            Status(status)
-            for status in City.objects.members().with_status().values_list("current_status", flat=True)
-            if status
-        ]
+        counts = City.objects.members().status_counts()
         return super().get_context_data(
-            member_count=sum(status.in_network for status in statuses),
-            applicant_count=statuses.count(Status.APPLICANT),
+            member_count=sum(counts[status] for status in Status.network()),
+            applicant_count=counts[Status.APPLICANT],
             upcoming_events=Event.objects.upcoming().select_related("host_city")[:3],
             recent_events=Event.objects.past().select_related("host_city")[:3],
             latest_articles=Article.objects.published().select_related("outlet")[:4],

@@ -10,9 +10,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
-from cities.models import City, Status, StatusChange
+from cities.models import City, Status
+from cities.workflow import record_status_change
 from events.models import Event
 from recs.models import Contact, Page
 
@@ -157,18 +158,22 @@ def load_statuses(report, resolve, cities):
                 f"{city.name_it}: named {mention['context_en']} and again {other['context_en']}; "
                 f"kept as {kept_en}, the other mention noted on its status history"
             )
-        _, created = StatusChange.objects.get_or_create(
-            city=city,
-            status=mention["status"],
-            effective_date=mention["date"],
-            defaults={
-                "reference_it": mention["reference_it"],
-                "reference_en": mention["reference_en"],
-                "note_it": "\n".join(note_it),
-                "note_en": "\n".join(note_en),
-                "recorded_by_name": RECORDED_BY,
-            },
-        )
+        created = not city.status_changes.exists()
+        if created:
+            # Through the workflow, with its rules, like any other recording.
+            record_status_change(
+                [city],
+                status=mention["status"],
+                effective_date=mention["date"],
+                user=None,
+                recorded_by_name=RECORDED_BY,
+                opened_at=timezone.now(),
+                reference_it=mention["reference_it"],
+                reference_en=mention["reference_en"],
+                note_it="\n".join(note_it),
+                note_en="\n".join(note_en),
+                notify=False,
+            )
         report.count("status changes", created)
 
 

@@ -36,18 +36,27 @@ def network():
 
 
 def test_growth_figures_follow_the_history(network):
-    figures = [(f.year, f.members, f.applicants) for f in growth_by_year(today=datetime.date(2008, 3, 1))]
-    assert figures == [
+    growth = growth_by_year(today=datetime.date(2008, 3, 1))
+    assert [(f.year, f.members, f.applicants) for f in growth.figures] == [
         (2004, 1, 1),  # Alba promoter, Bra applicant
         (2005, 2, 1),  # Bra member, Cuneo applicant
         (2006, 3, 0),  # Cuneo withdrew; Dronero member on 31 December
         (2007, 2, 1),  # Dronero withdrew on 31 December, Cuneo applies again
-        (2008, 2, 1),  # as of today
     ]
+    # 2008 had no change yet: it is not drawn as if it had been measured.
+    assert growth.unchanged_since == datetime.date(2007, 12, 31)
+
+
+def test_growth_counts_this_year_as_of_today(network):
+    dronero = City.objects.get(name_it="Dronero")
+    history(dronero, (Status.APPLICANT, datetime.date(2008, 2, 1)))
+    growth = growth_by_year(today=datetime.date(2008, 3, 1))
+    assert (growth.figures[-1].year, growth.figures[-1].applicants) == (2008, 2)
+    assert growth.unchanged_since is None
 
 
 def test_growth_figures_match_the_as_of_directory(network):
-    for figures in growth_by_year(today=datetime.date(2008, 3, 1))[:-1]:
+    for figures in growth_by_year(today=datetime.date(2008, 3, 1)).figures:
         statuses = list(
             City.objects.with_status(on=datetime.date(figures.year, 12, 31)).values_list(
                 "current_status", flat=True

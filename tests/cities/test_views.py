@@ -105,7 +105,7 @@ def test_city_page_costs_a_fixed_number_of_queries(client):
             StatusChangeFactory(
                 city=city,
                 status=[Status.APPLICANT, Status.MEMBER][i % 2],
-                effective_date=datetime.date(2000 + i, 1, 1),
+                effective_date=datetime.date(2004 + i, 1, 1),
             )
             StrategicPlanFactory(city=city)
             WorkingGroupFactory().member_cities.add(city)

@@ -12,7 +12,7 @@ from django.db.models.deletion import ProtectedError
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cities.models import City, Status
+from cities.models import City, HistoryIsAppendOnly, Status
 from cities.workflow import record_status_change
 from recs.roles import COORDINATORS
 from tests.factories import CityFactory, PeerCityFactory, StatusChangeFactory, UserFactory
@@ -114,11 +114,12 @@ def test_corrections_are_new_entries():
     with translation.override("en"), pytest.raises(ValidationError, match="note"):
         record([city], Status.APPLICANT, is_correction=True)
     [fix] = record([city], Status.APPLICANT, is_correction=True, note_it="Ritiro registrato per errore.")
-    assert fix.corrects == wrong and fix.previous_status == Status.WITHDRAWN
+    # The correction stands where the wrong entry stood: after the status before it.
+    assert fix.corrects == wrong and fix.previous_status == Status.APPLICANT
     assert city.status_changes.count() == 3
     assert City.objects.with_status().get(pk=city.pk).current_status == Status.APPLICANT
     wrong.note_it = "rewritten"
-    with pytest.raises(ValueError):
+    with pytest.raises(HistoryIsAppendOnly):
         wrong.save()
 
 

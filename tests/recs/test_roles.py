@@ -16,8 +16,9 @@ CONTENT_APPS = {"recs", "cities", "events", "pressreview"}
 
 
 def editor_may(model, view):
-    if model is StatusChange and view == "delete":
-        return False  # the adhesion history is never deleted, by anyone
+    if model is StatusChange:
+        # Editors read the adhesion history; coordinators record it; nobody deletes it.
+        return view in {"changelist", "change", "history"}
     return model._meta.app_label in CONTENT_APPS
 
 

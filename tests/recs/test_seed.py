@@ -3,11 +3,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
 
 from cities.models import City, Status, StatusChange
+from cities.workflow import record_status_change
 from events.models import Event
 from recs.models import Contact, Page
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -168,11 +170,21 @@ def test_never_overwrites_what_staff_edited():
     run_load_seed()
     City.objects.filter(name_it="Torino").update(description_it="Descrizione scritta dalla redazione.")
     Page.objects.filter(slug_it="storia").update(title_it="La nostra storia")
-    StatusChange.objects.filter(city__name_it="Perugia").update(note_it="Verificato: promotrice.")
+    perugia = City.objects.get(name_it="Perugia")
+    record_status_change(
+        [perugia],
+        status=Status.WITHDRAWN,
+        effective_date=datetime.date(2010, 1, 1),
+        user=UserFactory(),
+        opened_at=timezone.now(),
+    )
     run_load_seed()
     assert City.objects.get(name_it="Torino").description_it == "Descrizione scritta dalla redazione."
     assert Page.objects.get(slug_it="storia").title_it == "La nostra storia"
-    assert StatusChange.objects.get(city__name_it="Perugia").note_it == "Verificato: promotrice."
+    assert list(perugia.status_changes.values_list("status", flat=True)) == [
+        Status.PROMOTER,
+        Status.WITHDRAWN,
+    ]
 
 
 def test_seed_content_is_valid():
