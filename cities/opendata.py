@@ -7,6 +7,8 @@ The fields are documented on the open-data page (templates/cities/open_data.html
 from django.db.models import Max
 from django.utils import translation
 
+from recs.languages import codes
+
 from .models import City, StatusChange
 
 LICENCE = "CC BY 4.0"
@@ -27,8 +29,7 @@ CITY_FIELDS = [
     "website",
     "current_status",
     "status_since",
-    "url_it",
-    "url_en",
+    *(f"url_{code}" for code in codes()),
 ]
 HISTORY_FIELDS = [
     "id",
@@ -54,9 +55,9 @@ def last_updated():
 def city_rows(request):
     for city in City.objects.with_status().order_by("role", "slug_it"):
         urls = {}
-        for language in ("it", "en"):
-            with translation.override(language):
-                urls[language] = request.build_absolute_uri(city.get_absolute_url())
+        for code in codes():
+            with translation.override(code):
+                urls[f"url_{code}"] = request.build_absolute_uri(city.get_absolute_url())
         yield {
             "slug": city.slug_it,
             "name_it": city.name_it,
@@ -72,8 +73,7 @@ def city_rows(request):
             "website": city.website,
             "current_status": city.current_status or "",
             "status_since": city.status_since.isoformat() if city.status_since else None,
-            "url_it": urls["it"],
-            "url_en": urls["en"],
+            **urls,
         }
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -96,7 +97,7 @@ class Subscriber(models.Model):
 
     email = models.EmailField(_("e-mail"), unique=True)
     language = models.CharField(
-        _("language"), max_length=5, choices=[("it", _("Italian")), ("en", _("English"))], default="it"
+        _("language"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
     subscribed_at = models.DateTimeField(_("subscribed at"), auto_now_add=True)

@@ -18,6 +18,7 @@ from cities.models import City
 from events.models import Event
 from pressreview.models import Article
 
+from .languages import codes, fallback_chain
 from .models import Page
 
 TEXT_SEARCH_CONFIG = {"it": "italian", "en": "english"}
@@ -54,10 +55,14 @@ class Result:
 
 
 def localized(field, language):
-    """The field in the visitor's language, or its Italian text where that is empty."""
-    if language == "it":
-        return F(f"{field}_it")
-    return Coalesce(NullIf(F(f"{field}_{language}"), Value("")), F(f"{field}_it"), output_field=TextField())
+    """The field as modeltranslation shows it: in the visitor's language, or in the
+    fallback language where that text is empty (done in SQL, so it can be searched)."""
+    chain = [F(f"{field}_{code}") for code in fallback_chain(language)]
+    if len(chain) == 1:
+        return chain[0]
+    return Coalesce(
+        *(NullIf(column, Value("")) for column in chain[:-1]), chain[-1], output_field=TextField()
+    )
 
 
 def search(query, language):
@@ -95,7 +100,10 @@ def _simple(query, language):
     for source in sources():
 
         def matches(field):
-            return Q(**{f"{field}_it__icontains": query}) | Q(**{f"{field}_{language}__icontains": query})
+            condition = Q()
+            for code in codes():
+                condition |= Q(**{f"{field}_{code}__icontains": query})
+            return condition
 
         condition = Q()
         for field in source.fields:

@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 
 from recs.images import rendition_url
+from recs.languages import first
 
 register = template.Library()
 
@@ -38,11 +39,12 @@ def language_alternates(context):
 
 @register.filter
 def shown_in_italian(obj, field):
-    """True when the visitor reads English but this field has only its Italian text."""
+    """True when this field has no text in the visitor's language, so that the site's
+    first language (Italian) is shown instead."""
     language = translation.get_language()
-    if language == settings.LANGUAGE_CODE:
+    if language == first():
         return False
-    return bool(getattr(obj, f"{field}_it", None)) and not getattr(obj, f"{field}_{language}", None)
+    return bool(getattr(obj, f"{field}_{first()}", None)) and not getattr(obj, f"{field}_{language}", None)
 
 
 @register.filter

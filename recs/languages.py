@@ -1,0 +1,22 @@
+"""The site's languages, read from settings: LANGUAGES is the one list (Italian first),
+and modeltranslation's fallback languages say what an empty translation shows."""
+
+from django.conf import settings
+
+
+def codes():
+    """Every language of the site, first language first."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def first():
+    """The language every text is written in first, and the fallback for the others."""
+    return settings.LANGUAGE_CODE
+
+
+def fallback_chain(language):
+    """``language``, then the languages modeltranslation shows when its text is empty."""
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+    if isinstance(fallbacks, dict):
+        fallbacks = fallbacks.get(language, fallbacks.get("default", ()))
+    return [language, *(code for code in fallbacks if code != language)]
