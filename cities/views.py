@@ -1,10 +1,11 @@
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from events.models import Event
 from pressreview.models import Article
+from recs.languages import text_contains
 from recs.spreadsheets import csv_response
 from recs.view_mixins import TranslatedSlugMixin
 
@@ -31,7 +32,7 @@ class CityListView(ListView):
         if self.on:
             cities = cities.filter(current_status__isnull=False)  # members on that date
         if data.get("q"):
-            cities = cities.filter(Q(name_it__icontains=data["q"]) | Q(name_en__icontains=data["q"]))
+            cities = cities.filter(text_contains(data["q"], translated=("name",)))
         if data.get("status"):
             cities = cities.filter(current_status=data["status"])
         if data.get("region"):

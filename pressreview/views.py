@@ -1,6 +1,6 @@
-from django.db.models import Q
 from django.views.generic import DetailView, ListView
 
+from recs.languages import text_contains
 from recs.view_mixins import DatedAddressMixin, TranslatedSlugMixin
 
 from .forms import ArticleFilterForm
@@ -19,13 +19,8 @@ class ArticleListView(ListView):
             return articles.none()
         data = self.form.cleaned_data if self.form.is_bound else {}
         if data.get("q"):
-            q = data["q"]
             articles = articles.filter(
-                Q(headline_it__icontains=q)
-                | Q(headline_en__icontains=q)
-                | Q(summary_it__icontains=q)
-                | Q(summary_en__icontains=q)
-                | Q(author__icontains=q)
+                text_contains(data["q"], translated=("headline", "summary"), plain=("author",))
             )
         if data.get("month"):
             month = data["month"]

@@ -2,6 +2,7 @@
 and modeltranslation's fallback languages say what an empty translation shows."""
 
 from django.conf import settings
+from django.db.models import Q
 
 
 def codes():
@@ -20,3 +21,16 @@ def fallback_chain(language):
     if isinstance(fallbacks, dict):
         fallbacks = fallbacks.get(language, fallbacks.get("default", ()))
     return [language, *(code for code in fallbacks if code != language)]
+
+
+def text_contains(query, translated=(), plain=()):
+    """A filter matching ``query`` (case-insensitive) in every language's column of the
+    ``translated`` fields, or in the ``plain`` (untranslated) fields: the one way the
+    site's lists and its search look for a word."""
+    condition = Q()
+    for field in translated:
+        for code in codes():
+            condition |= Q(**{f"{field}_{code}__icontains": query})
+    for field in plain:
+        condition |= Q(**{f"{field}__icontains": query})
+    return condition

@@ -10,7 +10,7 @@ content, whatever the number of rows.
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Case, F, Q, TextField, Value, When
+from django.db.models import Case, F, TextField, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +18,7 @@ from cities.models import City
 from events.models import Event
 from pressreview.models import Article
 
-from .languages import codes, fallback_chain
+from .languages import fallback_chain, text_contains
 from .models import Page
 
 TEXT_SEARCH_CONFIG = {"it": "italian", "en": "english"}
@@ -98,20 +98,14 @@ def _full_text(query, language):
 def _simple(query, language):
     results = []
     for source in sources():
-
-        def matches(field):
-            condition = Q()
-            for code in codes():
-                condition |= Q(**{f"{field}_{code}__icontains": query})
-            return condition
-
-        condition = Q()
-        for field in source.fields:
-            condition |= matches(field)
         found = (
-            source.queryset.filter(condition)
+            source.queryset.filter(text_contains(query, translated=source.fields))
             # A match in the title ranks above a match in the text only.
-            .annotate(rank=Case(When(matches(source.title), then=Value(1.0)), default=Value(0.5)))
+            .annotate(
+                rank=Case(
+                    When(text_contains(query, translated=[source.title]), then=Value(1.0)), default=Value(0.5)
+                )
+            )
             .order_by("-rank")[:RESULTS_PER_KIND]
         )
         results += [Result(source.label, obj, obj.rank) for obj in found]

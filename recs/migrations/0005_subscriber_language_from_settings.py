@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recs', '0004_staff_roles_subscribers'),
+        ("recs", "0004_staff_roles_subscribers"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='subscriber',
-            name='language',
-            field=models.CharField(choices=[('it', 'Italiano'), ('en', 'English')], default='it', max_length=5, verbose_name='language'),
+            model_name="subscriber",
+            name="language",
+            field=models.CharField(
+                choices=[("it", "Italiano"), ("en", "English")],
+                default="it",
+                max_length=5,
+                verbose_name="language",
+            ),
         ),
     ]
