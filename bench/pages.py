@@ -32,7 +32,7 @@ from django.test.utils import (  # noqa: E402
     teardown_databases,
 )
 
-from recs.seed.loader import load  # noqa: E402
+from recs.site.seed.loader import load  # noqa: E402
 from tests.bulk import make_rows  # noqa: E402
 
 PUBLIC = [

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from recs.admin_tools import MissingEnglishFilter, thumbnail
+from recs.common.admin_tools import MissingEnglishFilter, thumbnail
 
 from .admin_forms import RecordStatusChangeForm
 from .models import City, Status, StatusChange, StrategicPlan

@@ -10,8 +10,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from recs.translation_rules import BilingualModel
-from recs.validators import validate_image_upload, validate_pdf_extension, validate_pdf_upload
+from recs.common.translation_rules import BilingualModel
+from recs.common.validators import validate_image_upload, validate_pdf_extension, validate_pdf_upload
 
 #: The network was founded on this day: no adhesion status takes effect before it.
 NETWORK_FOUNDED = datetime.date(2003, 10, 16)

@@ -7,7 +7,7 @@ The fields are documented on the open-data page (templates/cities/open_data.html
 from django.db.models import Max
 from django.utils import translation
 
-from recs.languages import codes
+from recs.common.languages import codes
 
 from .models import City, StatusChange
 

@@ -3,13 +3,11 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
-from events.models import Event
-from pressreview.models import Article
-from recs.languages import text_contains
-from recs.spreadsheets import csv_response
-from recs.view_mixins import TranslatedSlugMixin
+from recs.common.languages import text_contains
+from recs.common.spreadsheets import csv_response
+from recs.common.view_mixins import TranslatedSlugMixin
 
-from . import opendata
+from . import city_page, opendata
 from .forms import CityFilterForm
 from .models import City, StatusChange
 from .observatory import GrowthChart, growth_by_year, member_map, peer_map
@@ -70,8 +68,8 @@ class CityDetailView(TranslatedSlugMixin, DetailView):
             "status_changes__corrects",
             "plans",
             "working_groups",
-            Prefetch("hosted_events", queryset=Event.objects.published()),
-            Prefetch("articles", queryset=Article.objects.published().select_related("outlet")),
+            # The events it hosts, the articles that mention it, ...: see city_page.py.
+            *city_page.prefetches(),
         )
 
     def get_context_data(self, **kwargs):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
-from recs.translation_rules import BilingualModel
+from recs.common.translation_rules import BilingualModel
 
 FIRST_YEAR = 2003  # the network was founded on 16 October 2003
 

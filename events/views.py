@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
-from recs.view_mixins import DatedAddressMixin, TranslatedSlugMixin
+from recs.common.view_mixins import DatedAddressMixin, TranslatedSlugMixin
 
 from .calendar import calendar
 from .models import Event, WorkingGroup

@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from recs.admin_tools import MissingEnglishFilter, thumbnail
+from recs.common.admin_tools import MissingEnglishFilter, thumbnail
 
 from .models import Article, Outlet
 

@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class PressreviewConfig(AppConfig):
     name = "pressreview"
     verbose_name = _("Press review")
+
+    def ready(self):
+        from django.db.models import Prefetch
+
+        from cities import city_page
+
+        from .models import Article
+
+        city_page.register(
+            Prefetch("articles", queryset=Article.objects.published().select_related("outlet"))
+        )

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from events.models import Event, WorkingGroup
-from recs.translation_rules import BilingualModel
-from recs.validators import validate_image_upload, validate_pdf_extension, validate_pdf_upload
+from recs.common.translation_rules import BilingualModel
+from recs.common.validators import validate_image_upload, validate_pdf_extension, validate_pdf_upload
 
 
 class Outlet(models.Model):

@@ -1,7 +1,7 @@
 from django.views.generic import DetailView, ListView
 
-from recs.languages import text_contains
-from recs.view_mixins import DatedAddressMixin, TranslatedSlugMixin
+from recs.common.languages import text_contains
+from recs.common.view_mixins import DatedAddressMixin, TranslatedSlugMixin
 
 from .forms import ArticleFilterForm
 from .models import Article

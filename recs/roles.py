@@ -12,7 +12,7 @@ a content model added to one of CONTENT_APPS reaches the editors by itself.
 EDITORS = "Editors"
 COORDINATORS = "Coordinators"
 
-CONTENT_APPS = ("recs", "cities", "events", "pressreview")
+CONTENT_APPS = ("pages", "mailinglist", "cities", "events", "pressreview")
 # The adhesion history: coordinators record it; nobody edits or deletes it.
 EDITORS_MAY_NOT = (
     ("cities", "add_statuschange"),

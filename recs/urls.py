@@ -6,9 +6,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from recs.site.sitemaps import sitemaps
+from recs.site.views import favicon, robots_txt
+
 from . import health
-from .sitemaps import sitemaps
-from .views import favicon, robots_txt
 
 handler500 = "recs.outage.server_error"
 
@@ -22,7 +23,9 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("recs.public_urls")),
+    path("", include("recs.site.urls")),
+    path("", include("recs.pages.urls")),
+    path("", include("recs.mailinglist.urls")),
     path(_("cities/"), include("cities.urls")),
     path("", include("events.urls")),
     path(_("press-review/"), include("pressreview.urls")),

@@ -5,7 +5,7 @@ import datetime
 from cities.models import City, Status, StatusChange, StrategicPlan
 from events.models import Event, WorkingGroup
 from pressreview.models import Article, Outlet
-from recs.models import Contact, Page
+from recs.pages.models import Contact, Page
 
 
 def make_rows(start, stop):

@@ -15,7 +15,7 @@ def mail_goes_through_the_queue(settings):
 @pytest.fixture
 def seeded(db):
     """The site's initial content, loaded as `make run` loads it."""
-    from recs.seed.loader import load
+    from recs.site.seed.loader import load
 
     return load()
 

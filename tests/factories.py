@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from cities.models import City, Status, StatusChange, StrategicPlan
 from events.models import Event, WorkingGroup
 from pressreview.models import Article, Outlet
-from recs.models import Contact, Page
+from recs.pages.models import Contact, Page
 
 
 class UserFactory(factory.django.DjangoModelFactory):

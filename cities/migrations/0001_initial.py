@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import django_countries.fields
-import recs.validators
+import recs.common.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 ('latitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
                 ('longitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
-                ('emblem', models.ImageField(blank=True, upload_to='cities/emblems/', validators=[recs.validators.validate_image_upload], verbose_name='coat of arms or logo')),
+                ('emblem', models.ImageField(blank=True, upload_to='cities/emblems/', validators=[recs.common.validators.validate_image_upload], verbose_name='coat of arms or logo')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('description_it', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
@@ -80,7 +80,7 @@ class Migration(migrations.Migration):
                 ('title_it', models.CharField(max_length=255, null=True, verbose_name='title')),
                 ('title_en', models.CharField(max_length=255, null=True, verbose_name='title')),
                 ('adopted_on', models.DateField(blank=True, null=True, verbose_name='adoption date')),
-                ('document', models.FileField(blank=True, upload_to='cities/plans/', validators=[django.core.validators.FileExtensionValidator(['pdf']), recs.validators.validate_pdf_upload], verbose_name='document (PDF)')),
+                ('document', models.FileField(blank=True, upload_to='cities/plans/', validators=[django.core.validators.FileExtensionValidator(['pdf']), recs.common.validators.validate_pdf_upload], verbose_name='document (PDF)')),
                 ('url', models.URLField(blank=True, verbose_name='link')),
                 ('city', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plans', to='cities.city', verbose_name='city')),
             ],

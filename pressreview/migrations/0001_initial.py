@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import recs.validators
+import recs.common.validators
 from django.db import migrations, models
 
 
@@ -48,8 +48,8 @@ class Migration(migrations.Migration):
                 ('summary_it', models.TextField(blank=True, null=True, verbose_name='summary')),
                 ('summary_en', models.TextField(blank=True, null=True, verbose_name='summary')),
                 ('original_url', models.URLField(blank=True, max_length=500, verbose_name='original article')),
-                ('clipping_image', models.ImageField(blank=True, upload_to='press/images/%Y/', validators=[recs.validators.validate_image_upload], verbose_name='clipping (image)')),
-                ('clipping_pdf', models.FileField(blank=True, upload_to='press/pdf/%Y/', validators=[django.core.validators.FileExtensionValidator(['pdf']), recs.validators.validate_pdf_upload], verbose_name='clipping (PDF)')),
+                ('clipping_image', models.ImageField(blank=True, upload_to='press/images/%Y/', validators=[recs.common.validators.validate_image_upload], verbose_name='clipping (image)')),
+                ('clipping_pdf', models.FileField(blank=True, upload_to='press/pdf/%Y/', validators=[django.core.validators.FileExtensionValidator(['pdf']), recs.common.validators.validate_pdf_upload], verbose_name='clipping (PDF)')),
                 ('is_published', models.BooleanField(default=False, verbose_name='published')),
                 ('cities', models.ManyToManyField(blank=True, related_name='articles', to='cities.city', verbose_name='cities mentioned')),
                 ('events', models.ManyToManyField(blank=True, related_name='articles', to='events.event', verbose_name='related events')),

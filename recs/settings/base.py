@@ -88,10 +88,14 @@ INSTALLED_APPS = [
     "django_countries",
     "post_office",
     "dbbackup",
+    "recs.common",
     "recs",
+    "recs.pages",
+    "recs.mailinglist",
     "cities",
     "events",
     "pressreview",
+    "recs.site",
 ]
 
 MIDDLEWARE = [
@@ -121,7 +125,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "recs.context_processors.site",
+                "recs.pages.context_processors.site",
             ],
         },
     },

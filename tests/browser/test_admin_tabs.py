@@ -1,7 +1,7 @@
 import pytest
 
 from cities.models import City
-from recs.seed.loader import load
+from recs.site.seed.loader import load
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,7 +4,7 @@ from playwright.sync_api import expect
 
 from cities.models import City, StatusChange
 from recs.roles import COORDINATORS, sync_roles
-from recs.seed.loader import load
+from recs.site.seed.loader import load
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

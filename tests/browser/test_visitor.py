@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core import mail
 from playwright.sync_api import expect
 
-from recs.models import Subscriber
-from recs.seed.loader import load
+from recs.mailinglist.models import Subscriber
+from recs.site.seed.loader import load
 from tests.factories import ArticleFactory, WorkingGroupFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -12,7 +12,8 @@ from django.db import OperationalError, connection
 from django.test import RequestFactory
 from django.urls import reverse
 
-from recs import outage, views
+from recs import outage
+from recs.pages import views
 
 from .conftest import ROOT, needs_postgresql
 
@@ -26,7 +27,7 @@ def test_a_lost_database_is_a_503_with_a_bilingual_page(client, monkeypatch, dja
     monkeypatch.setattr(views.ContactListView, "get_queryset", database_gone)
     # Answered without touching the database again (the menu, in every page, needs it).
     with django_assert_num_queries(0):
-        response = client.get(reverse("recs:contacts"))
+        response = client.get(reverse("pages:contacts"))
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert response["Cache-Control"] == "no-store"
@@ -93,7 +94,7 @@ def test_a_server_error_is_logged_with_its_traceback_and_mailed_to_the_admins(
     monkeypatch.setattr(views.ContactListView, "get_queryset", broken)
     client.raise_request_exception = False
     client.force_login(superuser)
-    response = client.get(reverse("recs:contacts") + "?ordine=1")
+    response = client.get(reverse("pages:contacts") + "?ordine=1")
     assert response.status_code == 500
     assert "Something went wrong" in response.text
     log = error_log.getvalue()

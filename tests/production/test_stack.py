@@ -91,8 +91,8 @@ def test_two_instances_share_logins_and_changes(stack):
     assert username in index.text
 
     # A page saved through instance two shows at once through instance one.
-    change_list = editor.get(f"{two}/admin/recs/page/")
-    change_url = re.search(r'href="(/admin/recs/page/\d+/change/)', change_list.text)[1]
+    change_list = editor.get(f"{two}/admin/pages/page/")
+    change_url = re.search(r'href="(/admin/pages/page/\d+/change/)', change_list.text)[1]
     form = form_fields(editor.get(f"{two}{change_url}").text, "page_form")
     form["title_it"] = new_title = f"Chi siamo {secrets.token_hex(3)}"
     saved = editor.post(f"{two}{change_url}", form | {"_save": "Salva"})

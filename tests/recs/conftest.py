@@ -8,7 +8,8 @@ from post_office.models import Attachment, Email
 from cities.models import City, StatusChange, StrategicPlan
 from events.models import Event, WorkingGroup
 from pressreview.models import Article, Outlet
-from recs.models import Contact, Page, Subscriber
+from recs.mailinglist.models import Subscriber
+from recs.pages.models import Contact, Page
 from tests.factories import ArticleFactory, StrategicPlanFactory, UserFactory, WorkingGroupFactory
 
 

@@ -61,9 +61,11 @@ def test_search_across_both_languages(client, superuser, seeded):
     assert [c.name_it for c in client.get(url, {"q": "Monaco"}).context["cl"].result_list] == [
         "Monaco di Baviera"
     ]
-    pages = client.get(reverse("admin:recs_page_changelist"), {"q": "milestones"})
+    pages = client.get(reverse("admin:pages_page_changelist"), {"q": "milestones"})
     assert pages.context["cl"].result_count == 0  # summaries are not searched, titles and text are
-    assert client.get(reverse("admin:recs_page_changelist"), {"q": "History"}).context["cl"].result_count == 1
+    assert (
+        client.get(reverse("admin:pages_page_changelist"), {"q": "History"}).context["cl"].result_count == 1
+    )
 
 
 def test_missing_english_filter(client, superuser):

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL import Image
 
-from recs.images import rendition_url
+from recs.common.images import rendition_url
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

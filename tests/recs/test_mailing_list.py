@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from recs.models import Subscriber
+from recs.mailinglist.models import Subscriber
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +101,7 @@ def test_form_errors_say_what_to_fix(client):
 @pytest.mark.parametrize("token", ["garbage", "a" * 300, "lettore@example.org"])
 def test_bad_links_get_a_clear_404(client, token):
     subscribe(client)
-    for name in ["recs:subscription-confirm", "recs:unsubscribe"]:
+    for name in ["mailinglist:subscription-confirm", "mailinglist:unsubscribe"]:
         response = client.get(reverse(name, args=[token]))
         assert response.status_code == 404
         assert (
@@ -123,7 +123,7 @@ def test_staff_export_subscribers(client, superuser):
     Subscriber.objects.create(email="uno@example.org", status="confirmed", language="it")
     Subscriber.objects.create(email="=cmd|' /C calc'!A0@example.org", status="pending")
     client.force_login(superuser)
-    changelist = reverse("admin:recs_subscriber_changelist")
+    changelist = reverse("admin:mailinglist_subscriber_changelist")
     assert "uno@example.org" in client.get(changelist, {"status__exact": "confirmed"}).text
     response = client.post(
         changelist,

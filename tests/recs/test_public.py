@@ -8,7 +8,7 @@ from django.utils import translation
 
 from cities.models import City
 from events.models import Event
-from recs.models import Page
+from recs.pages.models import Page
 from tests.factories import ArticleFactory, EventFactory, WorkingGroupFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,9 +40,9 @@ def public_urls(site, language):
         from django.urls import reverse
 
         urls = [
-            reverse("recs:home"),
-            reverse("recs:association"),
-            reverse("recs:contacts"),
+            reverse("site:home"),
+            reverse("pages:association"),
+            reverse("pages:contacts"),
             reverse("cities:city-list"),
             reverse("cities:peer-list"),
             reverse("events:event-list"),
@@ -52,8 +52,8 @@ def public_urls(site, language):
             reverse("pressreview:article-list"),
             reverse("cities:observatory"),
             reverse("cities:open-data"),
-            reverse("recs:subscribe"),
-            reverse("recs:search") + "?q=Torino",
+            reverse("mailinglist:subscribe"),
+            reverse("site:search") + "?q=Torino",
         ]
         urls += [obj.get_absolute_url() for obj in site.values()]
     return urls
@@ -168,7 +168,7 @@ def test_server_error_page_is_friendly_in_both_languages(client, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("recs.views.HomeView.get_context_data", broken)
+    monkeypatch.setattr("recs.site.views.HomeView.get_context_data", broken)
     response = Client(raise_request_exception=False).get("/it/")
     assert response.status_code == 500
     assert "Si è verificato un errore" in response.text and "Something went wrong" in response.text

@@ -12,7 +12,7 @@ from .admin_urls import app_index_urls, model_admin_urls
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_APPS = {"recs", "cities", "events", "pressreview"}
+CONTENT_APPS = {"pages", "mailinglist", "cities", "events", "pressreview"}
 
 
 def editor_may(model, view):

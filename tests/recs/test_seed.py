@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from cities.models import City, Status, StatusChange
 from cities.workflow import record_status_change
 from events.models import Event
-from recs.models import Contact, Page
+from recs.pages.models import Contact, Page
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.urls import reverse
 from PIL import Image
 
 from cities.models import City, StrategicPlan
-from recs import validators
+from recs.common import validators
 from tests.factories import CityFactory
 
 pytestmark = pytest.mark.django_db

@@ -17,9 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import City
 from events.models import Event
 from pressreview.models import Article
-
-from .languages import fallback_chain, text_contains
-from .models import Page
+from recs.common.languages import fallback_chain, text_contains
+from recs.pages.models import Page
 
 TEXT_SEARCH_CONFIG = {"it": "italian", "en": "english"}
 RESULTS_PER_KIND = 20

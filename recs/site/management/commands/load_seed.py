@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from recs.seed.loader import load
+from recs.site.seed.loader import load
 
 
 class Command(BaseCommand):

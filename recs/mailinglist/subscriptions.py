@@ -17,8 +17,8 @@ from django.utils import timezone, translation
 
 from .models import Subscriber
 
-CONFIRM_SALT = "recs.mailing.confirm"
-UNSUBSCRIBE_SALT = "recs.mailing.unsubscribe"
+CONFIRM_SALT = "recs.mailinglist.subscriptions.confirm"
+UNSUBSCRIBE_SALT = "recs.mailinglist.subscriptions.unsubscribe"
 CONFIRMATION_VALID_FOR = datetime.timedelta(days=7)
 # One address gets at most one confirmation e-mail in this time, however often it is entered.
 CONFIRMATION_RESEND_AFTER = datetime.timedelta(hours=24)
@@ -39,7 +39,7 @@ def subscriber_from_token(token, salt, max_age=None):
 
 def unsubscribe_url(request, subscriber):
     with translation.override(subscriber.language):
-        path = reverse("recs:unsubscribe", args=[make_token(subscriber, UNSUBSCRIBE_SALT)])
+        path = reverse("mailinglist:unsubscribe", args=[make_token(subscriber, UNSUBSCRIBE_SALT)])
     return request.build_absolute_uri(path)
 
 
@@ -68,7 +68,7 @@ def subscribe(request, email, language):
 def send_confirmation(request, subscriber):
     with translation.override(subscriber.language):
         confirm = request.build_absolute_uri(
-            reverse("recs:subscription-confirm", args=[make_token(subscriber, CONFIRM_SALT)])
+            reverse("mailinglist:subscription-confirm", args=[make_token(subscriber, CONFIRM_SALT)])
         )
         unsubscribe = unsubscribe_url(request, subscriber)
         context = {
@@ -76,8 +76,8 @@ def send_confirmation(request, subscriber):
             "unsubscribe_url": unsubscribe,
             "days": CONFIRMATION_VALID_FOR.days,
         }
-        subject = render_to_string("recs/mail/confirm_subject.txt", context).strip()
-        body = render_to_string("recs/mail/confirm_body.txt", context)
+        subject = render_to_string("mailinglist/mail/confirm_subject.txt", context).strip()
+        body = render_to_string("mailinglist/mail/confirm_body.txt", context)
     message = EmailMessage(
         subject,
         body,

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from cities.models import City, Status
 from cities.workflow import record_status_change
 from events.models import Event
-from recs.models import Contact, Page
+from recs.pages.models import Contact, Page
 
 from . import network_2006 as seed
 

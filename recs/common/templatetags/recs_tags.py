@@ -5,8 +5,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from recs.images import rendition_url
-from recs.languages import first
+from recs.common.images import rendition_url
+from recs.common.languages import first
 
 register = template.Library()
 

@@ -4,8 +4,7 @@ from django.urls import reverse
 from cities.models import City
 from events.models import Event, WorkingGroup
 from pressreview.models import Article
-
-from .models import Page
+from recs.pages.models import Page
 
 
 class BilingualSitemap(Sitemap):
@@ -17,9 +16,9 @@ class BilingualSitemap(Sitemap):
 class StaticViewSitemap(BilingualSitemap):
     def items(self):
         return [
-            "recs:home",
-            "recs:association",
-            "recs:contacts",
+            "site:home",
+            "pages:association",
+            "pages:contacts",
             "cities:city-list",
             "cities:peer-list",
             "cities:observatory",
@@ -27,7 +26,7 @@ class StaticViewSitemap(BilingualSitemap):
             "events:event-list",
             "events:workinggroup-list",
             "pressreview:article-list",
-            "recs:subscribe",
+            "mailinglist:subscribe",
         ]
 
     def location(self, item):

@@ -1,0 +1,38 @@
+from django.shortcuts import render
+from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from django.views.generic import FormView
+
+from . import subscriptions
+from .forms import SubscribeForm
+
+
+class SubscribeView(FormView):
+    template_name = "mailinglist/subscribe.html"
+    form_class = SubscribeForm
+
+    def get_initial(self):
+        return {"language": translation.get_language()}
+
+    def form_valid(self, form):
+        subscriptions.subscribe(
+            self.request, form.cleaned_data["email"].lower(), form.cleaned_data["language"]
+        )
+        return render(self.request, "mailinglist/subscription_message.html", {"message": "sent"})
+
+
+def subscription_confirm(request, token):
+    subscriber = subscriptions.confirm(token)
+    if subscriber is None:
+        return render(request, "mailinglist/subscription_message.html", {"message": "invalid"}, status=404)
+    return render(request, "mailinglist/subscription_message.html", {"message": "confirmed"})
+
+
+@csrf_exempt  # mail clients unsubscribe with a bare POST (RFC 8058); the signed link is the credential
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    subscriber = subscriptions.unsubscribe(token)
+    if subscriber is None:
+        return render(request, "mailinglist/subscription_message.html", {"message": "invalid"}, status=404)
+    return render(request, "mailinglist/subscription_message.html", {"message": "unsubscribed"})

@@ -1,0 +1,80 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from recs.common.translation_rules import BilingualModel
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Page(BilingualModel):
+    """One of the association's own pages (who we are, aims, history, statute, ...)."""
+
+    slug_source = "title"
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The last part of the page's address, in each language."),
+    )
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One sentence shown in menus, search results and link previews."),
+    )
+    body = models.TextField(
+        _("text"), blank=True, help_text=_("Plain text; a blank line starts a new paragraph.")
+    )
+    menu_order = models.PositiveSmallIntegerField(
+        _("menu order"), default=0, help_text=_("Lower numbers come first in the menu.")
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["menu_order", "pk"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("pages:page-detail", kwargs={"slug": self.slug})
+
+
+class Contact(BilingualModel):
+    """A person or an office the public can contact."""
+
+    class Kind(models.TextChoices):
+        OFFICE = "office", _("office")
+        PERSON = "person", _("person")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PERSON)
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("A person's full name, or the name of an office.")
+    )
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    menu_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first on the contacts page.")
+    )
+
+    class Meta:
+        ordering = ["menu_order", "pk"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self):
+        return self.name

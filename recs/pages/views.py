@@ -1,0 +1,22 @@
+from django.views.generic import DetailView, ListView
+
+from recs.common.view_mixins import TranslatedSlugMixin
+
+from .models import Contact, Page
+
+
+class AssociationView(ListView):
+    template_name = "pages/association.html"
+    context_object_name = "pages"
+
+    def get_queryset(self):
+        return Page.objects.published()
+
+
+class PageDetailView(TranslatedSlugMixin, DetailView):
+    def get_queryset(self):
+        return Page.objects.published()
+
+
+class ContactListView(ListView):
+    model = Contact
