@@ -126,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "recs.pages.context_processors.site",
+                "recs.site.menu.main_menu",
             ],
         },
     },

@@ -51,6 +51,19 @@ class EventSitemap(BilingualSitemap):
         return Event.objects.published()
 
 
+class EventArchiveSitemap(BilingualSitemap):
+    """The agenda's pages for each year and month that has events."""
+
+    def items(self):
+        events = Event.objects.published()
+        years = [(day.year,) for day in events.dates("start_date", "year")]
+        months = [(day.year, day.month) for day in events.dates("start_date", "month")]
+        return years + months
+
+    def location(self, item):
+        return reverse("events:event-year" if len(item) == 1 else "events:event-month", args=item)
+
+
 class WorkingGroupSitemap(BilingualSitemap):
     def items(self):
         return WorkingGroup.objects.all()
@@ -66,6 +79,7 @@ sitemaps = {
     "pages": PageSitemap,
     "cities": CitySitemap,
     "events": EventSitemap,
+    "agenda-archive": EventArchiveSitemap,
     "working-groups": WorkingGroupSitemap,
     "press": ArticleSitemap,
 }

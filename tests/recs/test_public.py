@@ -4,59 +4,30 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from cities.models import City
 from events.models import Event
 from recs.pages.models import Page
-from tests.factories import ArticleFactory, EventFactory, WorkingGroupFactory
+from tests.factories import ArticleFactory, EventFactory
+from tests.site_pages import (
+    NOT_INDEXED,
+    PERSONAL,
+    make_site,
+    public_downloads,
+    public_pages,
+    public_url_names,
+)
 
 pytestmark = pytest.mark.django_db
+
+LANGUAGES = [code for code, _ in settings.LANGUAGES]
 
 
 @pytest.fixture
 def site(seeded):
-    turin = City.objects.get(slug_it="torino")
-    group = WorkingGroupFactory(
-        name_it="Governance", name_en="Governance", year=2005, coordinating_city=turin
-    )
-    group.member_cities.add(turin)
-    meeting = EventFactory(title_it="Riunione", title_en="Meeting", working_group=group, host_city=turin)
-    article = ArticleFactory(headline_it="Le città strategiche", headline_en="The strategic cities")
-    article.cities.add(turin)
-    article.events.add(meeting)
-    return {
-        "city": turin,
-        "peer": City.objects.get(slug_it="monaco-di-baviera"),
-        "group": group,
-        "event": meeting,
-        "article": article,
-        "page": Page.objects.get(slug_it="storia"),
-    }
-
-
-def public_urls(site, language):
-    with translation.override(language):
-        from django.urls import reverse
-
-        urls = [
-            reverse("site:home"),
-            reverse("pages:association"),
-            reverse("pages:contacts"),
-            reverse("cities:city-list"),
-            reverse("cities:peer-list"),
-            reverse("events:event-list"),
-            reverse("events:event-year", args=[2005]),
-            reverse("events:event-month", args=[2005, 3]),
-            reverse("events:workinggroup-list"),
-            reverse("pressreview:article-list"),
-            reverse("cities:observatory"),
-            reverse("cities:open-data"),
-            reverse("mailinglist:subscribe"),
-            reverse("site:search") + "?q=Torino",
-        ]
-        urls += [obj.get_absolute_url() for obj in site.values()]
-    return urls
+    return make_site()
 
 
 def test_translated_addresses():
@@ -66,9 +37,18 @@ def test_translated_addresses():
         assert City(slug="turin").get_absolute_url() == "/en/cities/turin/"
 
 
-@pytest.mark.parametrize("language", ["it", "en"])
+def test_the_guards_cover_every_public_address(site):
+    """Derived from the URL resolver: a new page is checked as soon as it exists."""
+    names = {name for name, _ in public_pages(site, "it")} | {
+        name for name, _ in public_downloads(site, "it")
+    }
+    assert names | PERSONAL == set(public_url_names())
+    assert {"site:home", "cities:city-detail", "pages:page-detail", "events:event-month"} <= names
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_public_page_answers_with_one_h1_and_its_language(client, site, language):
-    for url in public_urls(site, language):
+    for _, url in public_pages(site, language):
         assert url.startswith(f"/{language}/")
         response = client.get(url)
         assert response.status_code == 200, url
@@ -79,9 +59,19 @@ def test_every_public_page_answers_with_one_h1_and_its_language(client, site, la
         assert 'hreflang="it"' in html and 'hreflang="en"' in html, url
 
 
-@pytest.mark.parametrize("language, other", [("it", "en"), ("en", "it")])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_feeds_calendars_and_downloads_answer_in_each_language(client, site, language):
+    for name, url in public_downloads(site, language):
+        assert url.startswith(f"/{language}/")
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert not response["Content-Type"].startswith("text/html"), (name, response["Content-Type"])
+
+
+@pytest.mark.parametrize("language, other", [(a, b) for a in LANGUAGES for b in LANGUAGES if a != b])
 def test_language_switcher_leads_to_the_same_page(client, site, language, other):
-    for url, other_url in zip(public_urls(site, language), public_urls(site, other), strict=True):
+    pairs = zip(public_pages(site, language), public_pages(site, other), strict=True)
+    for (_, url), (_, other_url) in pairs:
         html = client.get(url).text
         link = re.search(rf'<a class="[^"]*" href="http://testserver([^"]+)" hreflang="{other}"', html)
         assert link and link.group(1) == other_url, (url, link and link.group(1))
@@ -142,12 +132,19 @@ def test_unpublished_content_is_invisible(client, seeded):
         assert "riservat" not in html, url
 
 
-def test_sitemap_lists_both_languages(client, site):
+def test_sitemap_lists_every_public_page_in_every_language(client, site):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     locations = {loc.text for loc in root.findall("s:url/s:loc", ns)}
+    for language in LANGUAGES:
+        missing = [
+            url
+            for name, url in public_pages(site, language)
+            if name not in NOT_INDEXED and f"http://testserver{url}" not in locations
+        ]
+        assert missing == [], language
     assert "http://testserver/it/citta/torino/" in locations
     assert "http://testserver/en/cities/turin/" in locations
     alternates = {link.get("href") for link in root.findall("s:url/x:link", ns)}
@@ -197,3 +194,22 @@ def test_a_slug_in_the_other_language_redirects_to_this_languages_address(client
     assert response.status_code == 301
     assert response.url == canonical
     assert client.get(canonical).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url, current",
+    [
+        ("/it/citta/torino/", "Città"),
+        ("/it/citta/osservatorio/", "Città"),
+        ("/en/agenda/2004/", "Agenda"),
+        ("/en/association/history/", "The association"),
+    ],
+)
+def test_the_menu_marks_the_section_the_visitor_is_in(client, seeded, url, current):
+    html = client.get(url).text
+    marked = re.findall(r'aria-current="page"><span>([^<]+)</span>', html)
+    assert marked == [current]
+
+
+def test_the_home_page_marks_no_menu_item(client, seeded):
+    assert 'aria-current="page"><span>' not in client.get("/it/").text

@@ -1,0 +1,25 @@
+"""The site's main menu, defined once: the header shows it, and marks where the visitor is."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+MAIN_MENU = [
+    (_("The association"), "pages:association"),
+    (_("Cities"), "cities:city-list"),
+    (_("Working groups"), "events:workinggroup-list"),
+    (_("Agenda"), "events:event-list"),
+    (_("Press review"), "pressreview:article-list"),
+    (_("Contacts"), "pages:contacts"),
+]
+
+
+def main_menu(request):
+    """Context processor: ``main_menu``, each item with its address and whether the
+    visitor is in that section (the longest matching address wins)."""
+    items = [{"label": label, "url": reverse(name)} for label, name in MAIN_MENU]
+    path = request.path
+    inside = [item for item in items if path.startswith(item["url"])]
+    current = max(inside, key=lambda item: len(item["url"]), default=None)
+    for item in items:
+        item["current"] = item is current
+    return {"main_menu": items}
