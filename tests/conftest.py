@@ -1,9 +1,19 @@
 import os
+import shutil
 
 import pytest
 
 # Live-server browser tests run Playwright's sync API beside Django's ORM in one thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path_factory):
+    """Each test uploads into a folder of its own, removed afterwards."""
+    folder = tmp_path_factory.mktemp("media")
+    settings.MEDIA_ROOT = folder
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
