@@ -1,5 +1,6 @@
 from django.db.models import Prefetch
 from django.http import JsonResponse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -48,6 +49,7 @@ class CityListView(ListView):
 
 
 class PeerCityListView(ListView):
+    extra_context = {"title": _("European peer cities"), "parent": ("cities:city-list", _("Cities"))}
     template_name = "cities/peer_list.html"
     context_object_name = "cities"
 
@@ -82,6 +84,11 @@ class CityDetailView(TranslatedSlugMixin, DetailView):
 
 
 class ObservatoryView(TemplateView):
+    extra_context = {
+        "title": _("Observatory of the network"),
+        "breadcrumb": _("Observatory"),
+        "parent": ("cities:city-list", _("Cities")),
+    }
     template_name = "cities/observatory.html"
 
     def get_context_data(self, **kwargs):
@@ -99,6 +106,7 @@ class ObservatoryView(TemplateView):
 
 
 class OpenDataView(TemplateView):
+    extra_context = {"title": _("Open data"), "parent": ("cities:city-list", _("Cities"))}
     template_name = "cities/open_data.html"
 
     def get_context_data(self, **kwargs):

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
@@ -18,6 +19,7 @@ class PublishedEventMixin:
 
 
 class EventListView(PublishedEventMixin, ListView):
+    extra_context = {"title": gettext_lazy("Agenda")}
     template_name = "events/event_list.html"
 
     def get_context_data(self, **kwargs):
@@ -55,6 +57,8 @@ class EventCalendarView(EventDetailView):
 
 
 class WorkingGroupListView(ListView):
+    extra_context = {"title": gettext_lazy("Working groups")}
+
     def get_queryset(self):
         return WorkingGroup.objects.select_related("coordinating_city").prefetch_related("member_cities")
 

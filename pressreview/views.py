@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from recs.common.languages import text_contains
@@ -9,6 +10,8 @@ from .models import Article
 
 class ArticleListView(ListView):
     """The press review, newest first, with filters by month, outlet and city, and search."""
+
+    extra_context = {"title": _("Press review")}
 
     paginate_by = 20
 

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django.views.generic import FormView
@@ -9,6 +10,7 @@ from .forms import SubscribeForm
 
 
 class SubscribeView(FormView):
+    extra_context = {"title": _("Mailing list")}
     template_name = "mailinglist/subscribe.html"
     form_class = SubscribeForm
 

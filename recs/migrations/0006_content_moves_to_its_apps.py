@@ -2,13 +2,25 @@
 
 from django.db import migrations
 
+MOVED = {"pages": ["contact", "page"], "mailinglist": ["subscriber"]}
+
+
+def move_content_types(apps, schema_editor):
+    """The models keep their permissions and admin history: their content types move."""
+    content_type = apps.get_model("contenttypes", "ContentType")
+    for app_label, models in MOVED.items():
+        for model in models:
+            if not content_type.objects.filter(app_label=app_label, model=model).exists():
+                content_type.objects.filter(app_label="recs", model=model).update(app_label=app_label)
+
 
 class Migration(migrations.Migration):
     """Pages, contacts and subscribers now belong to recs.pages and recs.mailinglist,
     which took over their tables (only the project's record of them is removed here)."""
 
     dependencies = [
-        ("recs", "0005_subscriber_language_from_settings"),
+        ("recs", "0004_staff_roles_subscribers"),
+        ("contenttypes", "0002_remove_content_type_name"),
         ("pages", "0001_initial"),
         ("mailinglist", "0001_initial"),
     ]
@@ -26,5 +38,6 @@ class Migration(migrations.Migration):
                     name="Subscriber",
                 ),
             ]
-        )
+        ),
+        migrations.RunPython(move_content_types, migrations.RunPython.noop),
     ]

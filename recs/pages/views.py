@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from recs.common.view_mixins import TranslatedSlugMixin
@@ -6,6 +7,7 @@ from .models import Contact, Page
 
 
 class AssociationView(ListView):
+    extra_context = {"title": _("The association")}
     template_name = "pages/association.html"
     context_object_name = "pages"
 
@@ -19,4 +21,5 @@ class PageDetailView(TranslatedSlugMixin, DetailView):
 
 
 class ContactListView(ListView):
+    extra_context = {"title": _("Contacts")}
     model = Contact

@@ -2,6 +2,7 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
@@ -47,6 +48,7 @@ def robots_txt(request):
 
 
 class SearchView(TemplateView):
+    extra_context = {"title": _("Search")}
     template_name = "site/search.html"
 
     def get_context_data(self, **kwargs):

@@ -2,26 +2,15 @@
 
 from django.db import migrations, models
 
-MODELS = ['contact', 'page']
-
-
-def adopt_content_types(apps, schema_editor):
-    """The models keep their permissions and admin history: their content types move."""
-    content_type = apps.get_model("contenttypes", "ContentType")
-    for model in MODELS:
-        if not content_type.objects.filter(app_label='pages', model=model).exists():
-            content_type.objects.filter(app_label="recs", model=model).update(app_label='pages')
-
 
 class Migration(migrations.Migration):
-    """The models were first made by the recs app (its migrations 0001-0005): this app
-    takes them over as they are, table and rows included, then gives the tables its name."""
+    """The models were first made by the recs app (its migrations 0001-0004): this app
+    takes them over as they are, rows included, then gives the tables its own name."""
 
     initial = True
 
     dependencies = [
-        ('recs', '0005_subscriber_language_from_settings'),
-        ('contenttypes', '0002_remove_content_type_name'),
+        ('recs', '0004_staff_roles_subscribers'),
     ]
 
     operations = [
@@ -78,5 +67,6 @@ class Migration(migrations.Migration):
             },
         ),
         ]),
-        migrations.RunPython(adopt_content_types, migrations.RunPython.noop),
+        migrations.AlterModelTable(name="contact", table=None),
+        migrations.AlterModelTable(name="page", table=None),
     ]
