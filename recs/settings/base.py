@@ -157,6 +157,8 @@ else:
 # Languages: Italian first, English second. Names are shown in their own language.
 LANGUAGE_CODE = "it"
 LANGUAGES = [("it", "Italiano"), ("en", "English")]
+# PostgreSQL's text-search configuration (stemming) for each language.
+LANGUAGE_TEXT_SEARCH = {"it": "italian", "en": "english"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["recs.formats"]
 USE_I18N = True

@@ -9,6 +9,7 @@ content, whatever the number of rows.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Case, F, TextField, Value, When
 from django.db.models.functions import Coalesce, NullIf
@@ -20,7 +21,6 @@ from pressreview.models import Article
 from recs.common.languages import fallback_chain, text_contains
 from recs.pages.models import Page
 
-TEXT_SEARCH_CONFIG = {"it": "italian", "en": "english"}
 RESULTS_PER_KIND = 20
 
 
@@ -78,7 +78,7 @@ def search(query, language):
 def _full_text(query, language):
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-    config = TEXT_SEARCH_CONFIG.get(language, "simple")
+    config = settings.LANGUAGE_TEXT_SEARCH.get(language, "simple")
     search_query = SearchQuery(query, config=config, search_type="websearch")
     results = []
     for source in sources():

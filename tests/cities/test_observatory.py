@@ -136,7 +136,7 @@ def read_csv(response):
 def test_cities_csv_matches_the_database(client, seeded):
     rows = read_csv(client.get("/en/cities/open-data/recs-cities.csv"))
     database = {city.slug_it: city for city in City.objects.with_status()}
-    assert len(rows) == len(database) == 40
+    assert len(rows) == len(database)
     for row in rows:
         city = database[row["slug"]]
         assert (row["name_it"], row["name_en"], row["role"], row["region"]) == (
@@ -163,7 +163,7 @@ def test_history_csv_matches_the_database_and_is_safe(client, seeded):
         note_it="Città ammessa",
     ).save()
     rows = read_csv(client.get("/it/citta/dati-aperti/recs-status-history.csv"))
-    assert len(rows) == StatusChange.objects.count() == 21
+    assert len(rows) == StatusChange.objects.in_force().count()
     by_id = {int(row["id"]): row for row in rows}
     for change in StatusChange.objects.all():
         row = by_id[change.pk]
@@ -183,7 +183,7 @@ def test_json_has_every_city_with_its_full_history(client, seeded):
     document = json.loads(response.content)
     assert document["licence"] == "CC BY 4.0" and document["updated"]
     cities = {city["slug"]: city for city in document["cities"]}
-    assert len(cities) == 40
+    assert len(cities) == City.objects.count()
     perugia = cities["perugia"]
     assert perugia["current_status"] == "promoter"
     assert [(h["status"], h["effective_date"]) for h in perugia["history"]] == [("promoter", "2004-07-29")]
