@@ -36,6 +36,7 @@ if not EMAIL_DELIVERY_BACKEND_GIVEN:
 # Static files: hashed names and compressed copies, served by WhiteNoise.
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 WHITENOISE_ADD_HEADERS_FUNCTION = cache_hashed_files_for_a_year
+WHITENOISE_USE_FINDERS = False  # only what collectstatic gathered, hashed
 
 # HTTPS: the proxy in front (nginx) tells Django how the visitor reached it.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
