@@ -5,6 +5,8 @@ import datetime
 import icalendar
 from django.utils import timezone
 
+from recs.common.syndication import printable
+
 PRODID = "-//Rete Citta Strategiche//Agenda//IT"
 
 
@@ -12,7 +14,7 @@ def event_component(event, request):
     component = icalendar.Event()
     component.add("uid", f"event-{event.pk}@{request.get_host().split(':')[0]}")
     component.add("dtstamp", timezone.now().astimezone(datetime.UTC))
-    component.add("summary", event.title)
+    component.add("summary", printable(event.title))
     if event.is_all_day:
         component.add("dtstart", event.start_date)
         # DTEND of an all-day event is the day after the last one (exclusive).
@@ -25,9 +27,9 @@ def event_component(event, request):
         part for part in [event.venue, event.host_city.name if event.host_city else ""] if part
     )
     if location:
-        component.add("location", location)
+        component.add("location", printable(location))
     if event.description:
-        component.add("description", event.description)
+        component.add("description", printable(event.description))
     component.add("categories", [str(event.get_kind_display())])
     component.add("url", request.build_absolute_uri(event.get_absolute_url()))
     return component
@@ -40,7 +42,7 @@ def calendar(events, request, name):
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", printable(str(name)))
     cal.add("x-wr-timezone", "Europe/Rome")
     for event in events:
         cal.add_component(event_component(event, request))

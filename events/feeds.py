@@ -3,13 +3,15 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+
+from recs.common.syndication import AtomFeed, RssFeed
 
 from .models import Event
 
 
 class AgendaFeed(Feed):
+    feed_type = RssFeed
     title = _("RECS – Agenda")
     description = _("The events of the Rete Città Strategiche.")
 
@@ -35,5 +37,5 @@ class AgendaFeed(Feed):
 
 
 class AgendaAtomFeed(AgendaFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = AgendaFeed.description

@@ -3,13 +3,15 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+
+from recs.common.syndication import AtomFeed, RssFeed
 
 from .models import Article
 
 
 class PressReviewFeed(Feed):
+    feed_type = RssFeed
     title = _("RECS – Press review")
     description = _("Newspaper articles about the Rete Città Strategiche.")
 
@@ -36,5 +38,5 @@ class PressReviewFeed(Feed):
 
 
 class PressReviewAtomFeed(PressReviewFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = PressReviewFeed.description

@@ -95,3 +95,40 @@ def test_press_review_feeds(client, kind):
     assert not feed.bozo, feed.bozo_exception
     assert feed.feed.title == "RECS – Rassegna stampa"
     assert [entry.title for entry in feed.entries] == ["La rete cresce"]
+
+
+@pytest.mark.parametrize(
+    "url", ["/it/agenda/rss/", "/en/agenda/atom/", "/it/rassegna-stampa/rss/", "/en/press-review/atom/"]
+)
+def test_feeds_accept_any_text_staff_can_type(client, url):
+    # Word's Shift+Enter is U+000B: XML forbids it, so it is left out, not fatal.
+    EventFactory(
+        title_it="Assemblea\x0bdi primavera", title_en="Spring\x0bassembly", description_it="Ordine\x0c"
+    )
+    ArticleFactory(
+        headline_it="Le città\x0bstrategiche", headline_en="Strategic\x0bcities", summary_en="Sum\x1b."
+    )
+    response = client.get(url)
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    [entry] = feed.entries
+    assert entry.title in {
+        "Assembleadi primavera",
+        "Springassembly",
+        "Le cittàstrategiche",
+        "Strategiccities",
+    }
+    assert "\x0b" not in response.content.decode()
+    if "atom" in url:
+        assert b'<summary type="text">' in response.content
+        assert b'type="html"' not in response.content
+
+
+def test_the_calendar_accepts_any_text_staff_can_type(client):
+    event = EventFactory(title_it="Assemblea\x0bdi primavera", venue="Sala\x07 rossa")
+    calendar = icalendar.Calendar.from_ical(client.get("/it/agenda/calendario.ics").content)
+    [component] = calendar.walk("VEVENT")
+    assert str(component["summary"]) == "Assembleadi primavera"
+    assert "\x07" not in str(component["location"])
+    assert event.pk
