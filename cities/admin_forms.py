@@ -1,10 +1,26 @@
+import datetime
+
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminDateWidget, AutocompleteSelectMultiple
+from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import City, Status, StatusChange
+
+
+class CityIdsAutocomplete(AutocompleteSelectMultiple):
+    """The cities' autocomplete, redisplaying only well-formed ids (anything else was
+    typed into the address, and the field's own error says what to fix)."""
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, [v for v in value if str(v).isdigit()], attr)
+
+
+#: How long a record form may stay open before it must be reloaded.
+FORM_VALID_FOR = datetime.timedelta(hours=12)
+OPENED_AT_SALT = "cities.record-status-change.opened-at"
 
 
 class RecordStatusChangeForm(forms.Form):
@@ -37,16 +53,36 @@ class RecordStatusChangeForm(forms.Form):
             "History is never edited: a correction is a new entry. Say in the note what it puts right."
         ),
     )
-    opened_at = forms.DateTimeField(widget=forms.HiddenInput)
+    # When the form was opened, signed: the conflict check relies on it, so it cannot be
+    # altered (say, moved into the future to skip the check).
+    opened_at = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, admin_site=admin.site, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("opened_at", timezone.now())
+        opened = timezone.now().isoformat()
+        kwargs.setdefault("initial", {}).setdefault("opened_at", signing.dumps(opened, salt=OPENED_AT_SALT))
         super().__init__(*args, **kwargs)
         cities = self.fields["cities"]
-        cities.widget = AutocompleteSelectMultiple(
+        cities.widget = CityIdsAutocomplete(
             StatusChange._meta.get_field("city"), admin_site, attrs={"style": "width: 40em"}
         )
         cities.widget.choices = cities.choices
+
+    def clean_opened_at(self):
+        try:
+            opened = signing.loads(
+                self.cleaned_data["opened_at"], salt=OPENED_AT_SALT, max_age=FORM_VALID_FOR
+            )
+            return datetime.datetime.fromisoformat(opened)
+        except (signing.BadSignature, ValueError, TypeError):
+            # Shown above the form: the field itself is hidden.
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    _("This form has expired or was altered: reload the page and fill it in again."),
+                    code="stale_form",
+                ),
+            )
+            return None
 
     def clean(self):
         data = super().clean()

@@ -253,3 +253,24 @@ def test_record_form_in_the_admin(client, seeded, django_capture_on_commit_callb
         headers={"accept-language": "en"},
     )
     assert "Enter a valid date." in bad.text
+
+
+def test_the_record_form_answers_bad_input_with_form_errors(client, seeded):
+    client.force_login(UserFactory(role=COORDINATORS))
+    url = reverse("admin:cities_statuschange_record")
+    catania = City.objects.get(name_it="Catania")
+    data = {"cities": ["abc", str(catania.pk)], "status": "member", "effective_date": "2007-03-01"}
+    # A non-numeric city id: a form error, not a server error.
+    response = client.post(url, data | {"opened_at": "x"}, headers={"accept-language": "en"})
+    assert response.status_code == 200
+    assert "This form has expired or was altered" in response.text
+    assert "“abc” is not a valid value." in response.text
+    # An "opened at" moved into the future to dodge the conflict check is refused too.
+    forged = (timezone.now() + datetime.timedelta(days=1)).isoformat()
+    response = client.post(
+        url, data | {"cities": [catania.pk], "opened_at": forged}, headers={"accept-language": "en"}
+    )
+    assert "This form has expired or was altered" in response.text
+    assert City.objects.with_status().get(pk=catania.pk).current_status == Status.APPLICANT
+    # The cities' list in the address, with junk in it, still opens the form.
+    assert client.get(url, {"cities": f"abc,{catania.pk}"}).status_code == 200
