@@ -1,6 +1,12 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -26,6 +32,8 @@ class Subscriber(models.Model):
     confirmation_sent_at = models.DateTimeField(_("confirmation sent at"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
+    # What the subscriber's links carry instead of the address: random, and never shown.
+    token = models.CharField(max_length=43, unique=True, default=new_token, editable=False)
 
     objects = SubscriberQuerySet.as_manager()
 

@@ -1,8 +1,9 @@
 """The mailing list's double opt-in: signed links, and the one confirmation e-mail.
 
-Links carry the address signed with the site's key, so no token is stored. A
-confirmation link expires; an unsubscribe link does not, so that every mail the
-association ever sent keeps working.
+Links carry the subscriber's random token (never the address), signed with the site's
+key. A confirmation link expires after a week; an unsubscribe link does not, so that
+every mail the association ever sent keeps working. Unsubscribing is a POST: a mail
+scanner that follows the link only sees a page with one button.
 """
 
 import datetime
@@ -25,16 +26,16 @@ CONFIRMATION_RESEND_AFTER = datetime.timedelta(hours=24)
 
 
 def make_token(subscriber, salt):
-    return signing.dumps(subscriber.email, salt=salt)
+    return signing.dumps(subscriber.token, salt=salt)
 
 
 def subscriber_from_token(token, salt, max_age=None):
     """The subscriber a link belongs to, or None if the link is not valid (or has expired)."""
     try:
-        email = signing.loads(token, salt=salt, max_age=max_age)
+        value = signing.loads(token, salt=salt, max_age=max_age)
     except signing.BadSignature:
         return None
-    return Subscriber.objects.filter(email=email).first()
+    return Subscriber.objects.filter(token=value).first() if isinstance(value, str) else None
 
 
 def unsubscribe_url(request, subscriber):
@@ -102,10 +103,12 @@ def confirm(token):
     return subscriber
 
 
-def unsubscribe(token):
-    subscriber = subscriber_from_token(token, UNSUBSCRIBE_SALT)
-    if subscriber is None:
-        return None
+def subscriber_to_unsubscribe(token):
+    """The subscriber an unsubscribe link belongs to, or None if the link is not valid."""
+    return subscriber_from_token(token, UNSUBSCRIBE_SALT)
+
+
+def unsubscribe(subscriber):
     if subscriber.status != Subscriber.Status.UNSUBSCRIBED:
         subscriber.status = Subscriber.Status.UNSUBSCRIBED
         subscriber.unsubscribed_at = timezone.now()

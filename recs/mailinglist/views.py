@@ -34,7 +34,13 @@ def subscription_confirm(request, token):
 @csrf_exempt  # mail clients unsubscribe with a bare POST (RFC 8058); the signed link is the credential
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    subscriber = subscriptions.unsubscribe(token)
+    """GET shows one button (mail scanners follow links); the POST it sends unsubscribes,
+    as does a mail client's one-click POST (RFC 8058)."""
+    subscriber = subscriptions.subscriber_to_unsubscribe(token)
     if subscriber is None:
         return render(request, "mailinglist/subscription_message.html", {"message": "invalid"}, status=404)
+    if request.method == "POST":
+        subscriptions.unsubscribe(subscriber)
+    elif subscriber.status != subscriber.Status.UNSUBSCRIBED:
+        return render(request, "mailinglist/subscription_message.html", {"message": "confirm-unsubscribe"})
     return render(request, "mailinglist/subscription_message.html", {"message": "unsubscribed"})

@@ -1,3 +1,4 @@
+import base64
 import csv
 import datetime
 import io
@@ -38,14 +39,22 @@ def test_double_opt_in_end_to_end(client):
     confirm_path, unsubscribe_path = links(message)
     assert confirm_path.startswith("/en/mailing-list/confirm/")
     assert message.extra_headers["List-Unsubscribe"] == f"<http://testserver{unsubscribe_path}>"
+    # The links carry a random token, never the address (not even encoded).
+    for path in (confirm_path, unsubscribe_path):
+        token = path.rstrip("/").rsplit("/", 1)[1]
+        decoded = base64.urlsafe_b64decode(token.split(":")[0] + "==").decode(errors="replace")
+        assert "lettore" not in path and "lettore" not in decoded
 
     assert "Subscription confirmed" in client.get(confirm_path).text
     subscriber.refresh_from_db()
     assert subscriber.status == "confirmed" and subscriber.confirmed_at
     assert list(Subscriber.objects.confirmed()) == [subscriber]
 
-    # One click in any mail unsubscribes.
-    assert "You have been unsubscribed" in client.get(unsubscribe_path).text
+    # The link shows one button (a mail scanner following it changes nothing); pressing it unsubscribes.
+    page = client.get(unsubscribe_path)
+    assert "Leave the mailing list" in page.text and '<form method="post">' in page.text
+    assert Subscriber.objects.get().status == "confirmed"
+    assert "You have been unsubscribed" in client.post(unsubscribe_path).text
     subscriber.refresh_from_db()
     assert subscriber.status == "unsubscribed"
     assert not Subscriber.objects.confirmed().exists()
