@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "django_countries",
     "post_office",
     "dbbackup",
+    "axes",
     "recs.common",
     "recs",
     "recs.pages",
@@ -109,6 +110,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "recs.outage.DatabaseOutageMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before checking it
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "recs.urls"
@@ -263,3 +271,12 @@ LOGGING = {
         "post_office": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
     },
 }
+
+# --- Login: locked after repeated failures (django-axes) -------------------
+# Counted in the database, so every app instance sees the same attempts.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each counted on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]

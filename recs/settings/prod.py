@@ -38,6 +38,10 @@ STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStat
 WHITENOISE_ADD_HEADERS_FUNCTION = cache_hashed_files_for_a_year
 WHITENOISE_USE_FINDERS = False  # only what collectstatic gathered, hashed
 
+# The visitor's address, as nginx (the one proxy in front) passes it on.
+AXES_IPWARE_PROXY_COUNT = 1
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
 # HTTPS: the proxy in front (nginx) tells Django how the visitor reached it.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True

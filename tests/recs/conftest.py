@@ -1,4 +1,5 @@
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -11,6 +12,24 @@ from pressreview.models import Article, Outlet
 from recs.mailinglist.models import Subscriber
 from recs.pages.models import Contact, Page
 from tests.factories import ArticleFactory, StrategicPlanFactory, UserFactory, WorkingGroupFactory
+
+
+def login_records():
+    """django-axes' records of login attempts, one of each."""
+    seen = {
+        "user_agent": "test",
+        "ip_address": "192.0.2.1",
+        "username": "x",
+        "http_accept": "*/*",
+        "path_info": "/",
+    }
+    return {
+        AccessAttempt: AccessAttempt.objects.create(
+            **seen, get_data="", post_data="", failures_since_start=1
+        ),
+        AccessFailureLog: AccessFailureLog.objects.create(**seen),
+        AccessLog: AccessLog.objects.create(**seen),
+    }
 
 
 def queued_mail():
@@ -42,4 +61,5 @@ def one_of_each(seeded):
             name="allegato.txt", file=ContentFile(b"testo", "allegato.txt")
         ),
         get_user_model(): UserFactory(),
+        **login_records(),
     }
