@@ -17,6 +17,14 @@ def media_root(settings, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with nothing cached and no rate limit counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def mail_goes_through_the_queue(settings):
     """Django's test set-up replaces EMAIL_BACKEND with its outbox: put the queue back in front."""
     settings.EMAIL_BACKEND = "post_office.EmailBackend"

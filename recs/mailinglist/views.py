@@ -5,6 +5,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django.views.generic import FormView
 
+from recs.common import ratelimit
+
 from . import subscriptions
 from .forms import SubscribeForm
 
@@ -17,7 +19,14 @@ class SubscribeView(FormView):
     def get_initial(self):
         return {"language": translation.get_language()}
 
+    def post(self, request, *args, **kwargs):
+        if not ratelimit.allowed("subscribe-client", ratelimit.client_address(request)):
+            return ratelimit.too_many_requests(request, "subscribe-client")
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
+        if not ratelimit.allowed("subscribe-mailbox", ratelimit.mailbox(form.cleaned_data["email"])):
+            return ratelimit.too_many_requests(self.request, "subscribe-mailbox")
         subscriptions.subscribe(
             self.request, form.cleaned_data["email"].lower(), form.cleaned_data["language"]
         )

@@ -280,3 +280,11 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each counted on its own
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# --- Rate limits (recs.common.ratelimit): name → (uses, in so many seconds) ----
+RATE_LIMITS = {
+    # Subscribing sends a mail: a few per connection an hour, and per mailbox a day.
+    "subscribe-client": (5, 60 * 60),
+    "subscribe-mailbox": (3, 24 * 60 * 60),
+    "search": (60, 60),
+}

@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from cities.models import City, Status
 from events.models import Event
 from pressreview.models import Article
+from recs.common import ratelimit
 from recs.pages.models import Page
 
 from .forms import SearchForm
@@ -50,6 +51,11 @@ def robots_txt(request):
 class SearchView(TemplateView):
     extra_context = {"title": _("Search")}
     template_name = "site/search.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("q") and not ratelimit.allowed("search", ratelimit.client_address(request)):
+            return ratelimit.too_many_requests(request, "search")
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         form = SearchForm(self.request.GET or None)

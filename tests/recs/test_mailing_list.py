@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,8 +15,16 @@ from recs.mailinglist.models import Subscriber
 pytestmark = pytest.mark.django_db
 
 
-def subscribe(client, email="lettore@example.org", language="en", url="/en/mailing-list/", consent="on"):
-    return client.post(url, {"email": email, "language": language, "consent": consent})
+def subscribe(
+    client,
+    email="lettore@example.org",
+    language="en",
+    url="/en/mailing-list/",
+    consent="on",
+    headers_address=None,
+):
+    extra = {"REMOTE_ADDR": headers_address} if headers_address else {}
+    return client.post(url, {"email": email, "language": language, "consent": consent}, **extra)
 
 
 def links(message):
@@ -83,8 +92,9 @@ def test_unconfirmed_address_gets_nothing_more(client):
     subscribe(client, email="LETTORE@example.org")
     assert len(mail.outbox) == 1
     assert Subscriber.objects.count() == 1
-    # A day later a new request may send one new confirmation.
+    # A day later (the day's rate limits are over too) a new request may send one new confirmation.
     Subscriber.objects.update(confirmation_sent_at=timezone.now() - datetime.timedelta(days=2))
+    cache.clear()
     subscribe(client)
     assert len(mail.outbox) == 2
 
@@ -145,3 +155,31 @@ def test_staff_export_subscribers(client, superuser):
     assert rows[0][:3] == ["email", "language", "status"]
     emails = {row[0] for row in rows[1:]}
     assert emails == {"uno@example.org", "'=cmd|' /C calc'!A0@example.org"}
+
+
+def test_one_client_cannot_mail_many_addresses(client):
+    # 30 subscriptions for distinct addresses from one connection: a few mails at most.
+    statuses = [
+        subscribe(client, email=f"vittima{n}@example.org", language="it", url="/it/mailing-list/").status_code
+        for n in range(30)
+    ]
+    assert statuses.count(200) == 5 and set(statuses[5:]) == {429}
+    assert len(mail.outbox) == 5
+    limited = subscribe(client, email="altra@example.org")
+    assert limited.status_code == 429
+    assert limited["Retry-After"] == "3600"
+    assert "Please try again in 60 minutes" in limited.text
+    assert Subscriber.objects.count() == 5
+
+
+def test_one_mailbox_cannot_be_flooded_through_sub_addresses(client):
+    for n, address in enumerate(["Lettrice+1@Example.org", "lettrice+2@example.org", "LETTRICE@example.org"]):
+        assert subscribe(client, email=address, headers_address=f"192.0.2.{n}").status_code == 200
+    assert subscribe(client, email="lettrice+4@example.org", headers_address="192.0.2.9").status_code == 429
+
+
+def test_search_is_limited_per_client(client, settings):
+    settings.RATE_LIMITS = settings.RATE_LIMITS | {"search": (3, 60)}
+    assert [client.get("/it/cerca/", {"q": "torino"}).status_code for _ in range(4)] == [200, 200, 200, 429]
+    assert client.get("/en/search/", {"q": "turin"}).status_code == 429
+    assert client.get("/it/cerca/").status_code == 200  # the empty form is not a search
