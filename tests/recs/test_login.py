@@ -25,7 +25,7 @@ def test_twenty_wrong_passwords_then_the_right_one_does_not_log_in(client, djang
     assert set(statuses[5:]) == {429}
     locked = attempt(client, "redazione", "la-password-giusta")
     assert locked.status_code == 429
-    assert "Login blocked for a while" in locked.text
+    assert "Login blocked for a while" in locked.text and "RECS back office" in locked.text
     assert "After 5 failed attempts" in locked.text and "30 minutes" in locked.text
     assert "_auth_user_id" not in client.session
     # The same account from another address is locked too (per account)...
