@@ -10,6 +10,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from recs.common.images import StrippedImageField
 from recs.common.translation_rules import BilingualModel
 from recs.common.validators import validate_image_upload, validate_pdf_extension, validate_pdf_upload
 
@@ -177,7 +178,7 @@ class City(BilingualModel):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     website = models.URLField(_("website"), blank=True)
-    emblem = models.ImageField(
+    emblem = StrippedImageField(
         _("coat of arms or logo"),
         upload_to="cities/emblems/",
         blank=True,

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from events.models import Event, WorkingGroup
+from recs.common.images import StrippedImageField
 from recs.common.translation_rules import BilingualModel
 from recs.common.validators import validate_image_upload, validate_pdf_extension, validate_pdf_upload
 
@@ -68,7 +69,7 @@ class Article(BilingualModel):
     )
     summary = models.TextField(_("summary"), blank=True)
     original_url = models.URLField(_("original article"), max_length=500, blank=True)
-    clipping_image = models.ImageField(
+    clipping_image = StrippedImageField(
         _("clipping (image)"),
         upload_to="press/images/%Y/",
         blank=True,

@@ -2,7 +2,9 @@
 
 Django's ``ImageField`` form field already refuses files Pillow cannot read;
 these validators add the limits (bytes and pixels, which catches decompression
-bombs) and the PDF check, and run on the model so every form gets them.
+bombs), decode the whole image (a truncated file is refused now, not broken on
+every page later), refuse PDFs that carry active content (scripts, launch actions,
+embedded files), and run on the model so every form gets them.
 """
 
 import warnings
@@ -47,6 +49,10 @@ def validate_image_upload(value):
                 width, height = image.size
                 image_format = image.format
                 image.verify()
+            if width * height <= MAX_IMAGE_PIXELS:
+                value.seek(0)
+                with Image.open(value) as image:
+                    image.load()  # every pixel: verify() alone misses a truncated file
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(
             _("The image has too many pixels; the largest accepted is %(limit)s million."),
@@ -89,3 +95,57 @@ def validate_pdf_upload(value):
         raise ValidationError(
             _("The file is not a complete PDF document. Upload a PDF file."), code="invalid_pdf"
         )
+    try:
+        active = active_pdf_content(value)
+    except Exception:
+        raise ValidationError(
+            _("The file is not a PDF document that can be read. Upload a PDF file."), code="invalid_pdf"
+        ) from None
+    finally:
+        value.seek(0)
+    if active:
+        raise ValidationError(
+            _(
+                "The PDF contains %(what)s, which the site does not publish. Save it again as a plain PDF "
+                "(for example with “Print to PDF”) and upload that."
+            ),
+            code="active_pdf",
+            params={"what": ", ".join(sorted(active))},
+        )
+
+
+#: What a PDF may carry that runs or opens something on the reader's computer.
+ACTIVE_PDF_NAMES = {
+    "/JavaScript": _("scripts"),
+    "/JS": _("scripts"),
+    "/Launch": _("commands that open other programs"),
+    "/EmbeddedFile": _("embedded files"),
+    "/EmbeddedFiles": _("embedded files"),
+    "/RichMedia": _("embedded media"),
+}
+
+
+def active_pdf_content(file):
+    """The kinds of active content found anywhere in the PDF's objects (a set of labels)."""
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+    reader = PdfReader(file, strict=False)
+    found, seen = set(), set()
+    pending = [reader.trailer]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, IndirectObject):
+            if (item.idnum, item.generation) in seen:
+                continue
+            seen.add((item.idnum, item.generation))
+            item = item.get_object()
+        if isinstance(item, DictionaryObject):
+            for key, value in item.items():
+                for name in (key, value if isinstance(value, NameObject) else None):
+                    if name in ACTIVE_PDF_NAMES:
+                        found.add(str(ACTIVE_PDF_NAMES[name]))
+                pending.append(value)
+        elif isinstance(item, ArrayObject):
+            pending.extend(item)
+    return found
