@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "post_office",
     "dbbackup",
     "axes",
+    "csp",
     "recs.common",
     "recs",
     "recs.pages",
@@ -101,6 +102,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -287,4 +289,22 @@ RATE_LIMITS = {
     "subscribe-client": (5, 60 * 60),
     "subscribe-mailbox": (3, 24 * 60 * 60),
     "search": (60, 60),
+}
+
+# --- Content-Security-Policy (django-csp): only the site's own scripts run ----------
+# No inline script anywhere, public pages and back office alike. Inline styles stay
+# allowed: Bootstrap Italia's components and the server-drawn SVG charts use them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
 }

@@ -31,9 +31,18 @@ class OutsideRequests(list):
     """Requests the page tried to send anywhere but the test server (all refused)."""
 
 
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(locale="it-IT")
+# Every violation of the Content-Security-Policy the page meets, kept for the tests to read.
+WATCH_CSP = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.cspViolations.push(`${event.violatedDirective}: ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+});
+"""
+
+
+def open_page(browser, live_server, **options):
+    context = browser.new_context(locale="it-IT", **options)
+    context.add_init_script(WATCH_CSP)
     page = context.new_page()
     page.set_default_timeout(15_000)
     allowed = urlsplit(live_server.url).netloc
@@ -47,6 +56,20 @@ def page(browser, live_server):
             route.abort()
 
     page.route("**/*", only_local)
+    return context, page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context, page = open_page(browser, live_server)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_csp(browser, live_server):
+    """For injecting a test tool (axe-core) into pages the site's policy would protect."""
+    context, page = open_page(browser, live_server, bypass_csp=True)
     yield page
     context.close()
 
