@@ -153,6 +153,8 @@ class StatusChangeAdmin(TabbedTranslationAdmin):
         return [path("record/", record, name="cities_statuschange_record"), *super().get_urls()]
 
     def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
         return HttpResponseRedirect(
             reverse("admin:cities_statuschange_record") + "?" + request.GET.urlencode()
         )

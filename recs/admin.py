@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from post_office.models import EmailTemplate, Log
 
@@ -11,3 +14,34 @@ admin.site.index_title = _("Content of the Rete Città Strategiche site")
 # its own templates, so the library's templates (and the log, shown on each message) stay hidden.
 for model in (EmailTemplate, Log):
     admin.site.unregister(model)
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class StaffAccountAdmin(UserAdmin):
+    """Staff accounts, managed by the administrators.
+
+    An account that has done anything in the back office is never deleted (its history
+    would go with it): it is deactivated instead. Only a superuser makes superusers or
+    hands out single permissions; the others give roles, as groups.
+    """
+
+    actions = []  # no bulk deletion
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += ["is_superuser", "user_permissions"]
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and (
+            (obj.is_superuser and not request.user.is_superuser) or LogEntry.objects.filter(user=obj).exists()
+        ):
+            return False
+        return super().has_delete_permission(request, obj)

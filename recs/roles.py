@@ -3,6 +3,8 @@
 - Editors manage all the site's content, but not user accounts or permissions, and
   only read the adhesion history (recording it is the coordinators' duty).
 - Coordinators read the cities and record their status changes, nothing else.
+- Administrators manage the staff accounts and groups, lift login lock-outs and look
+  after the mail queue; they edit no content.
 
 The groups are created and kept in step after every ``migrate`` (and every test
 database flush), on ``post_migrate``, as ``django.contrib.auth`` creates permissions:
@@ -11,6 +13,7 @@ a content model added to one of CONTENT_APPS reaches the editors by itself.
 
 EDITORS = "Editors"
 COORDINATORS = "Coordinators"
+ADMINISTRATORS = "Administrators"
 
 CONTENT_APPS = ("pages", "mailinglist", "cities", "events", "pressreview")
 # The adhesion history: coordinators record it; nobody edits or deletes it.
@@ -18,6 +21,12 @@ EDITORS_MAY_NOT = (
     ("cities", "add_statuschange"),
     ("cities", "change_statuschange"),
     ("cities", "delete_statuschange"),
+)
+ADMINISTRATOR_APPS = ("auth", "axes")
+ADMINISTRATOR_PERMISSIONS = (
+    ("post_office", "view_email"),
+    ("post_office", "change_email"),  # requeue a mail that failed
+    ("admin", "view_logentry"),
 )
 COORDINATOR_PERMISSIONS = (
     ("cities", "view_city"),
@@ -59,6 +68,11 @@ def sync_roles(apps, schema_editor=None):
     )
     coordinators, _ = group_model.objects.get_or_create(name=COORDINATORS)
     coordinators.permissions.set(permissions(COORDINATOR_PERMISSIONS))
+    administrators, _ = group_model.objects.get_or_create(name=ADMINISTRATORS)
+    administrators.permissions.set(
+        permission_model.objects.filter(content_type__app_label__in=ADMINISTRATOR_APPS)
+        | permissions(ADMINISTRATOR_PERMISSIONS)
+    )
 
 
 def sync_roles_after_migrate(sender, apps=None, **kwargs):
