@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from recs.common.admin_tools import MissingEnglishFilter, thumbnail
+from recs.common.admin_tools import MissingEnglishFilter, SafeAutocompleteAdminMixin, thumbnail
 
 from .admin_forms import RecordStatusChangeForm
 from .models import City, Status, StatusChange, StrategicPlan
@@ -123,7 +123,7 @@ class CityAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(StatusChange)
-class StatusChangeAdmin(TabbedTranslationAdmin):
+class StatusChangeAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
     """The adhesion history: read only; new changes go through the record form."""
 
     list_display = [
@@ -220,7 +220,7 @@ class StatusChangeAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(StrategicPlan)
-class StrategicPlanAdmin(TabbedTranslationAdmin):
+class StrategicPlanAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "city", "edition", "adopted_on"]
     list_filter = ["adopted_on", MissingEnglishFilter]
     list_select_related = ["city"]

@@ -2,21 +2,14 @@ import datetime
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AdminDateWidget, AutocompleteSelectMultiple
+from django.contrib.admin.widgets import AdminDateWidget
 from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from recs.common.admin_tools import SafeAutocompleteSelectMultiple
+
 from .models import City, Status, StatusChange
-
-
-class CityIdsAutocomplete(AutocompleteSelectMultiple):
-    """The cities' autocomplete, redisplaying only well-formed ids (anything else was
-    typed into the address, and the field's own error says what to fix)."""
-
-    def optgroups(self, name, value, attr=None):
-        return super().optgroups(name, [v for v in value if str(v).isdigit()], attr)
-
 
 #: How long a record form may stay open before it must be reloaded.
 FORM_VALID_FOR = datetime.timedelta(hours=12)
@@ -62,7 +55,7 @@ class RecordStatusChangeForm(forms.Form):
         kwargs.setdefault("initial", {}).setdefault("opened_at", signing.dumps(opened, salt=OPENED_AT_SALT))
         super().__init__(*args, **kwargs)
         cities = self.fields["cities"]
-        cities.widget = CityIdsAutocomplete(
+        cities.widget = SafeAutocompleteSelectMultiple(
             StatusChange._meta.get_field("city"), admin_site, attrs={"style": "width: 40em"}
         )
         cities.widget.choices = cities.choices

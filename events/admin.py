@@ -3,13 +3,13 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from recs.common.admin_tools import MissingEnglishFilter
+from recs.common.admin_tools import MissingEnglishFilter, SafeAutocompleteAdminMixin
 
 from .models import Event, WorkingGroup
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(TabbedTranslationAdmin):
+class WorkingGroupAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "year", "theme", "coordinating_city", "member_count"]
     list_filter = ["year", MissingEnglishFilter]
     list_select_related = ["coordinating_city"]
@@ -26,7 +26,7 @@ class WorkingGroupAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "start_date", "start_time", "host_city", "working_group", "is_published"]
     list_filter = ["is_published", "kind", "start_date", MissingEnglishFilter]
     list_select_related = ["host_city", "working_group"]

@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from recs.common.admin_tools import MissingEnglishFilter, thumbnail
+from recs.common.admin_tools import MissingEnglishFilter, SafeAutocompleteAdminMixin, thumbnail
 
 from .models import Article, Outlet
 
@@ -24,7 +24,7 @@ class OutletAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
+class ArticleAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
     list_display = ["headline", "outlet", "published_on", "language", "is_published", "clipping_thumbnail"]
     list_filter = ["is_published", "outlet", "published_on", "language", MissingEnglishFilter]
     list_select_related = ["outlet"]

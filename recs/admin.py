@@ -3,7 +3,10 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
-from post_office.models import EmailTemplate, Log
+from post_office.admin import AttachmentAdmin
+from post_office.models import Attachment, EmailTemplate, Log
+
+from recs.common.admin_tools import SafeAutocompleteAdminMixin
 
 admin.site.site_header = _("RECS back office")
 admin.site.site_title = _("RECS back office")
@@ -14,6 +17,8 @@ admin.site.index_title = _("Content of the Rete Città Strategiche site")
 # its own templates, so the library's templates (and the log, shown on each message) stay hidden.
 for model in (EmailTemplate, Log):
     admin.site.unregister(model)
+admin.site.unregister(Attachment)
+admin.site.register(Attachment, type("AttachmentAdmin", (SafeAutocompleteAdminMixin, AttachmentAdmin), {}))
 admin.site.unregister(get_user_model())
 
 

@@ -7,15 +7,19 @@ import recs.common.validators
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cities', '0003_status_history_in_force'),
+        ("cities", "0003_status_history_in_force"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='city',
-            name='emblem',
-            field=recs.common.images.StrippedImageField(blank=True, upload_to='cities/emblems/', validators=[recs.common.validators.validate_image_upload], verbose_name='coat of arms or logo'),
+            model_name="city",
+            name="emblem",
+            field=recs.common.images.StrippedImageField(
+                blank=True,
+                upload_to="cities/emblems/",
+                validators=[recs.common.validators.validate_image_upload],
+                verbose_name="coat of arms or logo",
+            ),
         ),
     ]

@@ -7,15 +7,19 @@ import recs.common.validators
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pressreview', '0001_initial'),
+        ("pressreview", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='article',
-            name='clipping_image',
-            field=recs.common.images.StrippedImageField(blank=True, upload_to='press/images/%Y/', validators=[recs.common.validators.validate_image_upload], verbose_name='clipping (image)'),
+            model_name="article",
+            name="clipping_image",
+            field=recs.common.images.StrippedImageField(
+                blank=True,
+                upload_to="press/images/%Y/",
+                validators=[recs.common.validators.validate_image_upload],
+                verbose_name="clipping (image)",
+            ),
         ),
     ]

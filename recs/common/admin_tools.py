@@ -4,6 +4,8 @@ from functools import reduce
 from operator import or_
 
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -49,3 +51,43 @@ def thumbnail(image_file, size=60):
         size,
         size,
     )
+
+
+class WellFormedIdsMixin:
+    """An autocomplete widget that redisplays only well-formed ids: a hand-edited address
+    (``?cities=abc``) or form gets the field's own error, not a server error."""
+
+    def optgroups(self, name, value, attr=None):
+        pk = self.field.remote_field.model._meta.pk
+        well_formed = []
+        for item in value:
+            try:
+                pk.to_python(item)
+            except ValidationError:
+                continue
+            well_formed.append(item)
+        return super().optgroups(name, well_formed, attr)
+
+
+class SafeAutocompleteSelect(WellFormedIdsMixin, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(WellFormedIdsMixin, AutocompleteSelectMultiple):
+    pass
+
+
+class SafeAutocompleteAdminMixin:
+    """ModelAdmin mixin: its ``autocomplete_fields`` use the widgets above."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
