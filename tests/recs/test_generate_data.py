@@ -31,7 +31,13 @@ def test_generated_data_is_valid_and_every_list_page_shows_it(client):
     assert statuses <= {Status.APPLICANT, Status.MEMBER, Status.WITHDRAWN}
     assert Article.objects.exclude(clipping_image="").exists()
     assert Article.objects.filter(cities__isnull=False).distinct().count() == 320
-    for url in ["/it/citta/", "/en/press-review/", "/it/agenda/", "/en/working-groups/", "/it/citta/osservatorio/"]:
+    for url in [
+        "/it/citta/",
+        "/en/press-review/",
+        "/it/agenda/",
+        "/en/working-groups/",
+        "/it/citta/osservatorio/",
+    ]:
         assert client.get(url).status_code == 200, url
     article = Article.objects.published().first()
     assert client.get(article.get_absolute_url()).status_code == 200
