@@ -11,6 +11,8 @@ class BilingualSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # Addresses per page of a section (each object counts once per language).
+    limit = 5000
 
 
 class StaticViewSitemap(BilingualSitemap):

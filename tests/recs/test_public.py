@@ -132,12 +132,26 @@ def test_unpublished_content_is_invisible(client, seeded):
         assert "riservat" not in html, url
 
 
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap_pages(client):
+    """Every page of every section the sitemap index lists, parsed."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    sections = [loc.text for loc in ET.fromstring(index.content).findall("s:sitemap/s:loc", SITEMAP_NS)]
+    assert sections
+    pages = []
+    for section in sections:
+        response = client.get(section.removeprefix("http://testserver"))
+        assert response.status_code == 200, section
+        pages.append(ET.fromstring(response.content))
+    return pages
+
+
 def test_sitemap_lists_every_public_page_in_every_language(client, site):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    locations = {loc.text for loc in root.findall("s:url/s:loc", ns)}
+    pages = sitemap_pages(client)
+    locations = {loc.text for root in pages for loc in root.findall("s:url/s:loc", SITEMAP_NS)}
     for language in LANGUAGES:
         missing = [
             url
@@ -147,7 +161,7 @@ def test_sitemap_lists_every_public_page_in_every_language(client, site):
         assert missing == [], language
     assert "http://testserver/it/citta/torino/" in locations
     assert "http://testserver/en/cities/turin/" in locations
-    alternates = {link.get("href") for link in root.findall("s:url/x:link", ns)}
+    alternates = {link.get("href") for root in pages for link in root.findall("s:url/x:link", SITEMAP_NS)}
     assert "http://testserver/en/association/history/" in alternates
     assert Event.objects.get(slug_it="prima-assemblea-nazionale-della-rete").get_absolute_url()
 
@@ -213,3 +227,25 @@ def test_the_menu_marks_the_section_the_visitor_is_in(client, seeded, url, curre
 
 def test_the_home_page_marks_no_menu_item(client, seeded):
     assert 'aria-current="page"><span>' not in client.get("/it/").text
+
+
+def test_a_large_section_is_split_into_pages(client, site, monkeypatch):
+    from recs.site.sitemaps import BilingualSitemap
+
+    monkeypatch.setattr(BilingualSitemap, "limit", 4)
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [loc.text for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS)]
+    assert any("sitemap-cities.xml?p=" in section for section in sections)
+    for section in sections:
+        root = ET.fromstring(client.get(section.removeprefix("http://testserver")).content)
+        assert len(root.findall("s:url", SITEMAP_NS)) <= 4
+
+
+@pytest.mark.parametrize(
+    "url", ["/it/agenda/rss/", "/en/press-review/atom/", "/it/agenda/calendario.ics", "/sitemap.xml"]
+)
+def test_polled_addresses_answer_conditional_requests(client, site, url):
+    first = client.get(url)
+    assert first.status_code == 200 and first["ETag"]
+    again = client.get(url, headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304 and again.content == b""
