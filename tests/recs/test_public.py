@@ -249,3 +249,12 @@ def test_polled_addresses_answer_conditional_requests(client, site, url):
     assert first.status_code == 200 and first["ETag"]
     again = client.get(url, headers={"if-none-match": first["ETag"]})
     assert again.status_code == 304 and again.content == b""
+
+
+def test_sitemap_pages_neither_repeat_nor_miss_an_address(client, site, monkeypatch):
+    from recs.site.sitemaps import BilingualSitemap
+
+    whole = {loc.text for root in sitemap_pages(client) for loc in root.findall("s:url/s:loc", SITEMAP_NS)}
+    monkeypatch.setattr(BilingualSitemap, "limit", 3)  # odd, so that pages split an object's languages
+    paged = [loc.text for root in sitemap_pages(client) for loc in root.findall("s:url/s:loc", SITEMAP_NS)]
+    assert len(paged) == len(set(paged)) and set(paged) == whole
