@@ -1,5 +1,8 @@
+import datetime
+
 from django.db.models import Prefetch
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -81,7 +84,18 @@ def ics_response(body, filename):
     return response
 
 
+#: What a calendar subscription carries: the coming events and those of the last year
+#: (a calendar app keeps what it has already received); older ones are in the archive.
+SUBSCRIPTION_LOOKS_BACK = datetime.timedelta(days=365)
+
+
 @require_GET
 def agenda_ics(request):
-    events = Event.objects.published().select_related("host_city").order_by("start_date", "start_time")
+    since = timezone.localdate() - SUBSCRIPTION_LOOKS_BACK
+    events = (
+        Event.objects.published()
+        .filter(start_date__gte=since)
+        .select_related("host_city")
+        .order_by("start_date", "start_time")
+    )
     return ics_response(calendar(events, request, _("RECS – Agenda")), "recs-agenda.ics")
