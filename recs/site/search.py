@@ -75,21 +75,31 @@ def search(query, language):
     return sorted(results, key=lambda result: -result.rank)
 
 
-def _full_text(query, language):
+def full_text_matches(source, query, language):
+    """The source's objects matching ``query``, best first (PostgreSQL).
+
+    The document is the title (weight A) and the other fields (B) as the visitor's
+    language shows them. pressreview's migration 0003 indexes exactly this expression for
+    the press clippings (GIN), so that the search reads the index: change both together.
+    """
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
     config = settings.LANGUAGE_TEXT_SEARCH.get(language, "simple")
     search_query = SearchQuery(query, config=config, search_type="websearch")
+    vector = SearchVector(localized(source.fields[0], language), weight="A", config=config)
+    for field in source.fields[1:]:
+        vector += SearchVector(localized(field, language), weight="B", config=config)
+    return (
+        source.queryset.annotate(document=vector, rank=SearchRank(vector, search_query))
+        .filter(document=search_query)
+        .order_by("-rank")
+    )
+
+
+def _full_text(query, language):
     results = []
     for source in sources():
-        vector = SearchVector(localized(source.fields[0], language), weight="A", config=config)
-        for field in source.fields[1:]:
-            vector += SearchVector(localized(field, language), weight="B", config=config)
-        matches = (
-            source.queryset.annotate(document=vector, rank=SearchRank(vector, search_query))
-            .filter(document=search_query)
-            .order_by("-rank")[:RESULTS_PER_KIND]
-        )
+        matches = full_text_matches(source, query, language)[:RESULTS_PER_KIND]
         results += [Result(source.label, obj, obj.rank) for obj in matches]
     return results
 

@@ -68,3 +68,17 @@ def test_search_costs_a_fixed_number_of_queries(client):
 
     grow(3)
     assert_fixed_query_count(client, ["/it/cerca/?q=Rete", "/en/search/?q=Rete"], grow=lambda: grow(30))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL")
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_the_press_search_reads_its_gin_index_not_every_clipping(language):
+    from pressreview.models import Article
+    from recs.site.search import full_text_matches, sources
+
+    [press] = [source for source in sources() if source.queryset.model is Article]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # so that a usable index must be used
+    plan = full_text_matches(press, "piano strategico", language).explain()
+    assert f"pressreview_article_search_{language}" in plan
+    assert "Seq Scan on pressreview_article" not in plan
