@@ -19,7 +19,6 @@ class SubscriberAdmin(admin.ModelAdmin):
     date_hierarchy = "subscribed_at"
     readonly_fields = ["subscribed_at", "confirmation_sent_at", "confirmed_at", "unsubscribed_at"]
     actions = ["export_csv", "delete_selected"]
-    exclude = ["token"]
 
     def has_add_permission(self, request):
         return False

@@ -81,6 +81,22 @@ HEADLINES = [
 ]
 
 
+def bilingual(field, text_it, text_en, slug_suffix=""):
+    """A translated field and the slugs made from it, written out as bulk inserts need them
+    (bulk_create skips ``save()``, where slugs are usually filled in)."""
+    slug_it, slug_en = (f"{slugify(text)[:100]}{slug_suffix}" for text in (text_it, text_en))
+    return {field: text_it, f"{field}_it": text_it, f"{field}_en": text_en} | {
+        "slug": slug_it,
+        "slug_it": slug_it,
+        "slug_en": slug_en,
+    }
+
+
+def link(through, pairs, batch):
+    """Insert many-to-many links, given as (left, right) keyword dicts."""
+    through.objects.bulk_create((through(**pair) for pair in pairs), batch_size=batch, ignore_conflicts=True)
+
+
 def random_day(rng, first=NETWORK_FOUNDED, last=None):
     last = last or datetime.date.today()
     return first + datetime.timedelta(days=rng.randrange((last - first).days + 1))
@@ -122,12 +138,7 @@ class Command(BaseCommand):
             name_it, name_en = f"{base_it} {tag}-{n}", f"{base_en} {tag}-{n}"
             rows.append(
                 City(
-                    name=name_it,
-                    name_it=name_it,
-                    name_en=name_en,
-                    slug=slugify(name_it),
-                    slug_it=slugify(name_it),
-                    slug_en=slugify(name_en),
+                    **bilingual("name", name_it, name_en),
                     role=City.Role.PEER if peer else City.Role.MEMBER,
                     country=country,
                     region="" if peer else rng.choice(regions),
@@ -183,27 +194,21 @@ class Command(BaseCommand):
                 name_it, name_en = f"{theme_it} {tag}", f"{theme_en} {tag}"
                 rows.append(
                     WorkingGroup(
-                        name=name_it,
-                        name_it=name_it,
-                        name_en=name_en,
-                        slug=f"{slugify(theme_it)}-{tag}-{year}",
-                        slug_it=f"{slugify(theme_it)}-{tag}-{year}",
-                        slug_en=f"{slugify(theme_en)}-{tag}-{year}",
+                        **bilingual("name", name_it, name_en, slug_suffix=f"-{year}"),
                         year=year,
                         coordinating_city=rng.choice(network) if network else None,
                     )
                 )
         groups = WorkingGroup.objects.bulk_create(rows, batch_size=batch)
         if network:
-            members = WorkingGroup.member_cities.through
-            members.objects.bulk_create(
+            link(
+                WorkingGroup.member_cities.through,
                 (
-                    members(workinggroup=group, city=city)
+                    {"workinggroup": group, "city": city}
                     for group in groups
                     for city in rng.sample(network, min(5, len(network)))
                 ),
-                batch_size=batch,
-                ignore_conflicts=True,
+                batch,
             )
         return groups
 
@@ -218,12 +223,7 @@ class Command(BaseCommand):
             title_en = f"Network meeting in {host.name_en if host else 'Rome'} ({n})"
             rows.append(
                 Event(
-                    title=title_it,
-                    title_it=title_it,
-                    title_en=title_en,
-                    slug=f"{slugify(title_it)}-{tag}",
-                    slug_it=f"{slugify(title_it)}-{tag}",
-                    slug_en=f"{slugify(title_en)}-{tag}",
+                    **bilingual("title", title_it, title_en, slug_suffix=f"-{tag}"),
                     kind=rng.choice(kinds),
                     start_date=day,
                     host_city=host,
@@ -242,7 +242,6 @@ class Command(BaseCommand):
             batch_size=batch,
         )
         image = self.sample_clipping(tag)
-        links, event_links = Article.cities.through, Article.events.through
         for start in range(0, count, batch):
             rows = []
             for n in range(start, min(start + batch, count)):
@@ -252,12 +251,7 @@ class Command(BaseCommand):
                 headline_en = pattern_en.format(city=city.name_en if city else "Turin") + f" ({n})"
                 rows.append(
                     Article(
-                        headline=headline_it,
-                        headline_it=headline_it,
-                        headline_en=headline_en,
-                        slug=f"{slugify(headline_it)[:150]}-{tag}",
-                        slug_it=f"{slugify(headline_it)[:150]}-{tag}",
-                        slug_en=f"{slugify(headline_en)[:150]}-{tag}",
+                        **bilingual("headline", headline_it, headline_en, slug_suffix=f"-{tag}"),
                         outlet=rng.choice(outlets),
                         published_on=random_day(rng),
                         author="Redazione",
@@ -270,24 +264,24 @@ class Command(BaseCommand):
                 )
             made = Article.objects.bulk_create(rows, batch_size=batch)
             if network:
-                links.objects.bulk_create(
+                link(
+                    Article.cities.through,
                     (
-                        links(article=article, city=city)
+                        {"article": article, "city": city}
                         for article in made
                         for city in rng.sample(network, min(2, len(network)))
                     ),
-                    batch_size=batch,
-                    ignore_conflicts=True,
+                    batch,
                 )
             if events:
-                event_links.objects.bulk_create(
+                link(
+                    Article.events.through,
                     (
-                        event_links(article=article, event=rng.choice(events))
+                        {"article": article, "event": rng.choice(events)}
                         for article in made
                         if rng.random() < 0.2
                     ),
-                    batch_size=batch,
-                    ignore_conflicts=True,
+                    batch,
                 )
 
     def sample_clipping(self, tag):
