@@ -133,6 +133,8 @@ class Event(BilingualModel):
 
     class Meta:
         ordering = ["-start_date", "-start_time", "-pk"]
+        # The agenda in date order, both ways (coming and past events, archives by month).
+        indexes = [models.Index(fields=["start_date", "start_time", "id"], name="event_in_date_order")]
         verbose_name = _("event")
         verbose_name_plural = _("events")
 

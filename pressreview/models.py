@@ -96,6 +96,11 @@ class Article(BilingualModel):
 
     class Meta:
         ordering = ["-published_on", "-pk"]
+        indexes = [
+            # The press review's pages and the admin's list, newest first, all and by outlet.
+            models.Index(fields=["-published_on", "-id"], name="article_newest_first"),
+            models.Index(fields=["outlet", "-published_on", "-id"], name="article_outlet_newest_first"),
+        ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
