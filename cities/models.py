@@ -1,10 +1,13 @@
 import datetime
+from bisect import bisect_right
+from itertools import groupby
+from operator import itemgetter
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -101,22 +104,69 @@ class CityQuerySet(models.QuerySet):
         return self.status_counts_on([on])[on]
 
     def status_counts_on(self, days):
-        """{day: {Status: number of cities}} for each of ``days``, all in one query."""
-        annotations, counts = {}, {}
-        for index, day in enumerate(days):
-            latest = (
-                StatusChange.objects.in_force(on=day)
-                .filter(city=OuterRef("pk"))
-                .order_by(*StatusChange.LATEST_FIRST)
-            )
-            annotations[f"status_{index}"] = Subquery(latest.values("status")[:1])
-            for status in Status:
-                counts[f"{status.value}_{index}"] = Count("pk", filter=Q(**{f"status_{index}": status.value}))
-        totals = self.annotate(**annotations).aggregate(**counts) if days else {}
-        return {
-            day: {status: totals[f"{status.value}_{index}"] for status in Status}
-            for index, day in enumerate(days)
-        }
+        """{day: {Status: number of cities}} for each of ``days`` (None: today), in one query."""
+        return Timeline(self).counts_on(days)
+
+
+class Timeline:
+    """The adhesion histories of some cities, read in one query (their entries in force,
+    in order): any city's status on any day, and the counts of each status.
+
+    A city's status on a day is that of its last entry in force effective by then: the
+    same rule as ``StatusChange.LATEST_FIRST`` with ``StatusChangeQuerySet.in_force``.
+    """
+
+    def __init__(self, cities):
+        entries = (
+            StatusChange.objects.in_force()
+            .filter(city__in=cities.values("pk"))
+            .order_by("city_id", "effective_date", "pk")
+            .values_list("city_id", "effective_date", "status")
+        )
+        #: {city pk: ([effective dates], [statuses])}, oldest first.
+        self.histories = {}
+        for city_id, history in groupby(entries, key=itemgetter(0)):
+            history = list(history)
+            self.histories[city_id] = ([row[1] for row in history], [row[2] for row in history])
+
+    @property
+    def first_change(self):
+        return min((dates[0] for dates, _ in self.histories.values()), default=None)
+
+    @property
+    def last_change(self):
+        return max((dates[-1] for dates, _ in self.histories.values()), default=None)
+
+    def statuses_on(self, day=None):
+        """{city pk: status value} on ``day`` (None: today), for the cities that had one."""
+        statuses = {}
+        for city_id, (dates, values) in self.histories.items():
+            effective = len(dates) if day is None else bisect_right(dates, day)
+            if effective:
+                statuses[city_id] = values[effective - 1]
+        return statuses
+
+    def counts_on(self, days):
+        """{day: {Status: number of cities}} for each of ``days`` (None: today): one walk
+        through every city's steps in date order, however many days are asked."""
+        steps = sorted(
+            (
+                (day, values[index - 1] if index else None, value)
+                for dates, values in self.histories.values()
+                for index, (day, value) in enumerate(zip(dates, values, strict=True))
+            ),
+            key=itemgetter(0),  # a stable sort: a city's steps of one day stay in their order
+        )
+        running, counts, taken = dict.fromkeys(Status.values, 0), {}, 0
+        for day in sorted(set(days), key=lambda day: (day is None, day)):  # None (today) last
+            while taken < len(steps) and (day is None or steps[taken][0] <= day):
+                _, before, after = steps[taken]
+                if before:
+                    running[before] -= 1
+                running[after] += 1
+                taken += 1
+            counts[day] = {status: running[status.value] for status in Status}
+        return counts
 
 
 class City(BilingualModel):
@@ -189,7 +239,7 @@ class City(BilingualModel):
     objects = CityQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name", "pk"]
         verbose_name = _("city")
         verbose_name_plural = _("cities")
 
@@ -198,6 +248,13 @@ class City(BilingualModel):
 
     def get_absolute_url(self):
         return reverse("cities:city-detail", kwargs={"slug": self.slug})
+
+    @staticmethod
+    def absolute_url_maker():
+        """``get_absolute_url`` from a slug, for long lists: one ``reverse`` for them all."""
+        marker = "city-slug"
+        address = reverse("cities:city-detail", kwargs={"slug": marker})
+        return lambda slug: address.replace(marker, slug)
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -330,6 +387,8 @@ class StatusChange(BilingualModel):
 
     class Meta:
         ordering = ["city", "effective_date", "pk"]
+        # Each city's latest entry (the directory's status column) without a sort.
+        indexes = [models.Index(fields=["city", "-effective_date", "-id"], name="status_change_city_latest")]
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
         constraints = [

@@ -4,11 +4,15 @@ drawn on the server as SVG (no external tiles, scripts or services)."""
 import datetime
 import math
 from dataclasses import dataclass, field
+from html import escape
 
-from django.db.models import Max, Min
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
-from .models import City, Status, StatusChange
+from recs.common.languages import fallback_chain
+
+from .models import City, Status, Timeline
 
 
 @dataclass
@@ -29,22 +33,17 @@ class Growth:
     unchanged_since: datetime.date | None = None
 
 
-def growth_by_year(today=None):
+def growth_by_year(today=None, timeline=None):
     """Members (promoters included) and applicants at the end of each year, from the
     entries in force; the year of the last change counts as of today if it is this year.
-    One query for the dates and one aggregate for all the years."""
+    One query (the network's ``Timeline``, unless given)."""
     today = today or timezone.localdate()
-    dates = (
-        StatusChange.objects.in_force()
-        .filter(city__role=City.Role.MEMBER)
-        .aggregate(first=Min("effective_date"), last=Max("effective_date"))
-    )
-    if dates["first"] is None:
+    timeline = timeline or Timeline(City.objects.members())
+    first, last = timeline.first_change, timeline.last_change
+    if first is None:
         return Growth([], None)
-    days = [
-        min(datetime.date(year, 12, 31), today) for year in range(dates["first"].year, dates["last"].year + 1)
-    ]
-    counts = City.objects.members().status_counts_on(days)
+    days = [min(datetime.date(year, 12, 31), today) for year in range(first.year, last.year + 1)]
+    counts = timeline.counts_on(days)
     figures = [
         YearFigures(
             year=day.year,
@@ -53,7 +52,7 @@ def growth_by_year(today=None):
         )
         for day in days
     ]
-    return Growth(figures, dates["last"], dates["last"] if dates["last"].year < today.year else None)
+    return Growth(figures, last, last if last.year < today.year else None)
 
 
 @dataclass
@@ -186,8 +185,39 @@ ITALY_OUTLINE = [
 
 
 @dataclass
+class MapCity:
+    """What a map shows of a city: its name, address, status and place."""
+
+    name: str
+    url: str
+    latitude: float | None
+    longitude: float | None
+    current_status: str | None = None
+
+    @property
+    def status_label(self):
+        return Status(self.current_status).label if self.current_status else ""
+
+
+def map_cities(role, statuses=None):
+    """The cities of ``role`` in name order, for a map: plain rows, not model instances
+    (a map may carry thousands); ``statuses`` is {city pk: status} (``Timeline.statuses_on``)."""
+    url = City.absolute_url_maker()
+    chain = fallback_chain(translation.get_language())
+    columns = [f"{field}_{code}" for field in ("name", "slug") for code in chain]
+    rows = City.objects.filter(role=role).order_by("pk")
+    cities = []
+    for pk, latitude, longitude, *texts in rows.values_list("pk", "latitude", "longitude", *columns):
+        names, slugs = texts[: len(chain)], texts[len(chain) :]
+        name = next((text for text in names if text), "")
+        slug = next((text for text in slugs if text), "")
+        cities.append(MapCity(name, url(slug), latitude, longitude, (statuses or {}).get(pk)))
+    return sorted(cities, key=lambda city: city.name.casefold())
+
+
+@dataclass
 class MapPoint:
-    city: City
+    city: MapCity
     x: float
     y: float
 
@@ -223,6 +253,27 @@ class SvgMap:
         return (
             (longitude - b.west) * self.x_scale * math.cos(math.radians((b.north + b.south) / 2)),
             (b.north - latitude) * self.x_scale,
+        )
+
+    def points_markup(self):
+        """The cities' points, each a link with its name, as SVG (built here rather than
+        in a template loop: a map may carry thousands of them)."""
+        labels = {status.value: escape(status.label) for status in Status}
+        points = []
+        for point in self.points:
+            city = point.city
+            name = escape(city.name)
+            title = f"{name} – {labels[city.current_status]}" if city.current_status else name
+            points.append(
+                f'<a href="{escape(city.url)}" class="map-point"><title>{title}</title>'
+                f'<circle cx="{point.x}" cy="{point.y}" r="6" class="point-{city.current_status or "peer"}"/>'
+                f'<text x="{point.x}" y="{point.y}" dx="8" dy="4" font-size="11" fill="#1a1a1a">{name}</text></a>'
+            )
+        return mark_safe("\n".join(points))  # noqa: S308 (every value above is escaped or a number)
+
+    def without_coordinates_markup(self):
+        return format_html_join(
+            ", ", '<a href="{}">{}</a>', ((city.url, city.name) for city in self.without_coordinates)
         )
 
     @property

@@ -6,19 +6,20 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from recs.common.languages import text_contains
 from recs.common.spreadsheets import csv_response
-from recs.common.view_mixins import TranslatedSlugMixin
+from recs.common.view_mixins import FilteredPagesMixin, TranslatedSlugMixin
 
 from . import city_page, opendata
 from .forms import CityFilterForm
-from .models import City, StatusChange
-from .observatory import GrowthChart, growth_by_year, member_map, peer_map
+from .models import City, StatusChange, Timeline
+from .observatory import GrowthChart, growth_by_year, map_cities, member_map, peer_map
 
 
-class CityListView(ListView):
+class CityListView(FilteredPagesMixin, ListView):
     """The directory of network cities with their current status, filters and counts."""
 
     template_name = "cities/city_list.html"
     context_object_name = "cities"
+    paginate_by = 50
 
     def get_queryset(self):
         self.form = CityFilterForm(self.request.GET or None)
@@ -92,15 +93,15 @@ class ObservatoryView(TemplateView):
     template_name = "cities/observatory.html"
 
     def get_context_data(self, **kwargs):
-        cities = list(City.objects.with_status().order_by("name"))
-        members = [city for city in cities if city.role == City.Role.MEMBER and city.current_status]
-        growth = growth_by_year()
+        timeline = Timeline(City.objects.members())
+        growth = growth_by_year(timeline=timeline)
+        members = map_cities(City.Role.MEMBER, timeline.statuses_on())
         return super().get_context_data(
             chart=GrowthChart(growth.figures),
             growth=growth,
             figures=growth.figures,
-            member_map=member_map(members),
-            peer_map=peer_map([city for city in cities if city.role == City.Role.PEER]),
+            member_map=member_map([city for city in members if city.current_status]),
+            peer_map=peer_map(map_cities(City.Role.PEER)),
             **kwargs,
         )
 

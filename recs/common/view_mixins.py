@@ -45,3 +45,21 @@ class DatedAddressMixin:
         if (day.year, day.month) != (self.kwargs["year"], self.kwargs["month"]):
             raise Http404
         return obj
+
+
+class FilteredPagesMixin:
+    """For a ListView with filters in its query string: ``filter_query`` (the filters
+    without the page, for the pagination links) and ``page_links``, the page numbers to
+    show around the current one (templates/includes/pagination.html)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["filter_query"] = query.urlencode()
+        page = context.get("page_obj")
+        if page is not None and context.get("is_paginated"):
+            context["page_links"] = list(
+                page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+            )
+        return context

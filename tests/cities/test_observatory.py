@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from cities.models import City, Status, StatusChange
-from cities.observatory import ITALY, growth_by_year, member_map
+from cities.observatory import ITALY, growth_by_year, map_cities, member_map
 from tests.factories import CityFactory, PeerCityFactory, StatusChangeFactory
 from tests.querycount import assert_fixed_query_count
 
@@ -88,14 +88,14 @@ def test_map_points_are_placed_from_coordinates_and_link_to_the_city(client):
         history(city, (Status.MEMBER, datetime.date(2005, 1, 1)))
     PeerCityFactory(name_it="Lione", name_en="Lyon", latitude=Decimal("45.76"), longitude=Decimal("4.84"))
 
-    svg_map = member_map(list(City.objects.members().with_status()))
-    points = {point.city.name_it: (point.x, point.y) for point in svg_map.points}
+    svg_map = member_map(map_cities(City.Role.MEMBER))
+    points = {point.city.name: (point.x, point.y) for point in svg_map.points}
     assert set(points) == {"Torino", "Bari"}
     assert points["Torino"][0] < points["Bari"][0]  # west of Bari
     assert points["Torino"][1] < points["Bari"][1]  # north of Bari
     x, y = svg_map.project(ITALY.north, ITALY.west)
     assert (round(x), round(y)) == (0, 0)
-    assert [city.name_it for city in svg_map.without_coordinates] == ["Senzaluogo"]
+    assert [city.name for city in svg_map.without_coordinates] == ["Senzaluogo"]
 
     html = client.get("/en/cities/observatory/").text
     assert '<a href="/en/cities/turin/" class="map-point">' in html
