@@ -8,3 +8,11 @@ class CommonConfig(AppConfig):
 
     name = "recs.common"
     label = "common"
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from .page_cache import content_changed
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(content_changed, dispatch_uid=f"page-cache-{signal}")

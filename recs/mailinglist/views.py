@@ -1,6 +1,7 @@
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django.views.generic import FormView
@@ -33,6 +34,7 @@ class SubscribeView(FormView):
         return render(self.request, "mailinglist/subscription_message.html", {"message": "sent"})
 
 
+@never_cache  # an answer about one subscriber's state, never kept by a cache
 def subscription_confirm(request, token):
     subscriber = subscriptions.confirm(token)
     if subscriber is None:
@@ -40,6 +42,7 @@ def subscription_confirm(request, token):
     return render(request, "mailinglist/subscription_message.html", {"message": "confirmed"})
 
 
+@never_cache
 @csrf_exempt  # mail clients unsubscribe with a bare POST (RFC 8058); the signed link is the credential
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):

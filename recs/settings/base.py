@@ -51,6 +51,10 @@ DATABASES = {
 DATABASE_STATEMENT_TIMEOUT = env_int("DATABASE_STATEMENT_TIMEOUT", 10)
 # Redis, when given, is the cache shared by every app instance.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Whole public pages cached for anonymous visitors (recs/common/page_cache.py): on with
+# Redis unless CACHE_PAGES=false (for measuring and debugging).
+CACHE_PAGES = env_bool("CACHE_PAGES", bool(REDIS_URL))
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 # What delivers the mail queue's messages (the queue itself always stands in front).
@@ -106,6 +110,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and Last-Modified answered with 304: feeds, calendars and the sitemap are polled.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous visitors' pages from the shared cache (settings below), before any session.
+    "recs.common.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -165,6 +171,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Saving or deleting a model of these apps invalidates every cached page.
+PAGE_CACHE_CONTENT_APPS = {"pages", "cities", "events", "pressreview"}
+PAGE_CACHE_SKIPPED_PATHS = ("/admin/", "/healthz", "/readyz")
 
 # Languages: Italian first, English second. Names are shown in their own language.
 LANGUAGE_CODE = "it"

@@ -90,17 +90,28 @@ def test_two_instances_share_logins_and_changes(stack):
     assert index.status == 200
     assert username in index.text
 
-    # A page saved through instance two shows at once through instance one.
+    # Visitors' pages come from the page cache that both instances share (Redis).
     change_list = editor.get(f"{two}/admin/pages/page/")
     change_url = re.search(r'href="(/admin/pages/page/\d+/change/)', change_list.text)[1]
     form = form_fields(editor.get(f"{two}{change_url}").text, "page_form")
+    address = f"/it/associazione/{form['slug_it']}/"
+    first = Browser().get(f"{one}{address}")
+    assert first.status == 200 and first.headers["X-Page-Cache"] == "miss"
+    again = Browser().get(f"{two}{address}")
+    assert again.headers["X-Page-Cache"] == "hit" and again.body == first.body
+    assert "X-Page-Cache" not in editor.get(f"{one}{address}").headers  # staff see the page live
+
+    # A page saved through instance two shows at once through instance one: the save
+    # invalidates every instance's cached pages, not a timeout.
     form["title_it"] = new_title = f"Chi siamo {secrets.token_hex(3)}"
     saved = editor.post(f"{two}{change_url}", form | {"_save": "Salva"})
     assert saved.status == 302, saved.text[-2000:]
-    slug = form["slug_it"]
-    page = Browser().get(f"{one}/it/associazione/{slug}/")
-    assert page.status == 200
-    assert new_title in page.text
+    for instance in (one, two):
+        page = Browser().get(f"{instance}{address}")
+        assert page.status == 200
+        assert new_title in page.text
+        association = Browser().get(f"{instance}/it/associazione/")
+        assert new_title in association.text
 
 
 def test_ctrl_c_stops_everything_it_started(stack, tmp_path):

@@ -3,6 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from recs.backups import complete_backups, restore_backup
+from recs.common import page_cache
 
 
 class Command(BaseCommand):
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             stamp, moved_to = restore_backup(target or None)
         except LookupError as error:
             raise CommandError(str(error)) from error
+        page_cache.invalidate()
         self.stdout.write(f"Restored backup {stamp}.")
         if moved_to:
             self.stdout.write(f"The uploaded files that were there before are kept in {moved_to}.")

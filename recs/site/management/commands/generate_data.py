@@ -20,6 +20,7 @@ from PIL import Image
 from cities.models import NETWORK_FOUNDED, City, Region, Status, StatusChange
 from events.models import Event, WorkingGroup
 from pressreview.models import Article, Outlet
+from recs.common import page_cache
 
 PLACES = [
     "San Vito",
@@ -122,6 +123,7 @@ class Command(BaseCommand):
             groups = self.make_groups(rng, tag, network, batch)
             made_events = self.make_events(rng, tag, network, groups, events, batch)
             self.make_articles(rng, tag, network, made_events, articles, batch)
+        page_cache.invalidate()  # bulk inserts send no signals
         self.stdout.write(
             f"Added {len(network)} network cities, {len(peers)} peer cities, {len(groups)} working groups, "
             f"{len(made_events)} events and {articles} articles (tag {tag})."

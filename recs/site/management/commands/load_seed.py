@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from recs.common import page_cache
 from recs.site.seed.loader import load
 
 
@@ -11,5 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = load()
+        page_cache.invalidate()
         for line in report.lines():
             self.stdout.write(line)
