@@ -1,6 +1,8 @@
+from django.http import HttpResponsePermanentRedirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from recs.common import keyset
 from recs.common.languages import text_contains
 from recs.common.view_mixins import DatedAddressMixin, TranslatedSlugMixin
 
@@ -12,8 +14,16 @@ class ArticleListView(ListView):
     """The press review, newest first, with filters by month, outlet and city, and search."""
 
     extra_context = {"title": _("Press review")}
+    page_size = 20
 
-    paginate_by = 20
+    def get(self, request, *args, **kwargs):
+        if "page" in request.GET:  # an address from the numbered pages of before
+            query = request.GET.copy()
+            del query["page"]
+            return HttpResponsePermanentRedirect(
+                f"{request.path}?{query.urlencode()}" if query else request.path
+            )
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         self.form = ArticleFilterForm(self.request.GET or None)
@@ -35,9 +45,18 @@ class ArticleListView(ListView):
         return articles
 
     def get_context_data(self, **kwargs):
+        # Pages by position (newer / older), never by number: see recs/common/keyset.py.
+        page = keyset.paginate(self.object_list, self.request.GET, "published_on", self.page_size)
         query = self.request.GET.copy()
-        query.pop("page", None)
-        return super().get_context_data(form=self.form, filter_query=query.urlencode(), **kwargs)
+        for parameter in keyset.PARAMETERS:
+            query.pop(parameter, None)
+        return super().get_context_data(
+            form=self.form,
+            keyset_page=page,
+            object_list=page.items,
+            filter_query=query.urlencode(),
+            **kwargs,
+        )
 
 
 class ArticleDetailView(TranslatedSlugMixin, DatedAddressMixin, DetailView):

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cities', '0005_date_order_indexes'),
-        ('events', '0002_date_order_indexes'),
-        ('pressreview', '0003_article_search_indexes'),
+        ("cities", "0005_date_order_indexes"),
+        ("events", "0002_date_order_indexes"),
+        ("pressreview", "0003_article_search_indexes"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['-published_on', '-id'], name='article_newest_first'),
+            model_name="article",
+            index=models.Index(fields=["-published_on", "-id"], name="article_newest_first"),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['outlet', '-published_on', '-id'], name='article_outlet_newest_first'),
+            model_name="article",
+            index=models.Index(fields=["outlet", "-published_on", "-id"], name="article_outlet_newest_first"),
         ),
     ]

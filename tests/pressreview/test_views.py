@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 
@@ -52,9 +53,50 @@ def test_bad_filters_say_so(client, press, query):
     assert "Some filters are not valid" in response.text
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "99", "-1"])
-def test_bad_page_numbers_are_404(client, press, page):
-    assert client.get("/en/press-review/", {"page": page}).status_code == 404
+@pytest.mark.parametrize(
+    "query", [{"before": "abc"}, {"after": "2005-13-01.3"}, {"before": "2005-01-01.x"}, {"after": "."}]
+)
+def test_bad_positions_are_404(client, press, query):
+    assert client.get("/en/press-review/", query).status_code == 404
+
+
+def test_numbered_pages_of_old_links_lead_to_the_newest(client, press):
+    response = client.get("/en/press-review/", {"page": "3", "outlet": "la-stampa"})
+    assert response.status_code == 301
+    assert response["Location"] == "/en/press-review/?outlet=la-stampa"
+
+
+def test_pages_by_position_newer_and_older(client):
+    outlet = OutletFactory(name="Avvenire", slug="avvenire")
+    day = datetime.date(2006, 1, 1)
+    # 45 clippings, some on the same day (the key then orders them).
+    made = [
+        ArticleFactory(outlet=outlet, published_on=day - datetime.timedelta(days=n // 3)) for n in range(45)
+    ]
+    newest_first = sorted(made, key=lambda a: (a.published_on, a.pk), reverse=True)
+
+    def page(query):
+        response = client.get("/en/press-review/", query)
+        assert response.status_code == 200
+        return response, headlines(response)
+
+    first, shown = page({})
+    assert shown == [a.headline for a in newest_first[:20]]
+    assert "Newer" not in first.text and "Newest" not in first.text
+    older = re.search(r'href="\?before=([^"]+)"', first.text)[1]
+    second, shown = page({"before": older})
+    assert shown == [a.headline for a in newest_first[20:40]]
+    assert "Newest" in second.text and "Oldest" in second.text
+    third, shown = page({"before": re.search(r'href="\?before=([^"]+)"', second.text)[1]})
+    assert shown == [a.headline for a in newest_first[40:]]
+    assert "Older" not in third.text and "Oldest" not in third.text
+    assert page({"oldest": "1"})[1] == [a.headline for a in newest_first[25:]]
+    # Back from the second page: the first again.
+    newer = re.search(r'href="\?after=([^"]+)"', second.text)[1]
+    assert page({"after": newer})[1] == [a.headline for a in newest_first[:20]]
+    # Filters stay in the links.
+    filtered, _ = page({"outlet": "avvenire"})
+    assert 'href="?outlet=avvenire&amp;before=' in filtered.text
 
 
 def test_article_page(client, press):
@@ -71,5 +113,12 @@ def test_press_review_costs_a_fixed_number_of_queries(client):
 
     grow(21)  # two pages
     first = Article.objects.first()
-    urls = ["/en/press-review/", "/en/press-review/?page=2", first.get_absolute_url()]
+    last = Article.objects.last()
+    urls = [
+        "/en/press-review/",
+        f"/en/press-review/?before={first.published_on.isoformat()}.{first.pk}",
+        f"/en/press-review/?after={last.published_on.isoformat()}.{last.pk}",
+        "/en/press-review/?oldest=1",
+        first.get_absolute_url(),
+    ]
     assert_fixed_query_count(client, urls, grow=lambda: grow(40))

@@ -17,10 +17,12 @@ ODD_VALUES = [
     "ü%€",
     "<script>",
     "' OR 1=1",
+    "2005-01-01.99999999999999999999",
+    "2005-01-01.-1",
 ]
 LISTS = {
     "/en/cities/": ["q", "status", "region", "on"],
-    "/it/rassegna-stampa/": ["q", "month", "outlet", "city", "page"],
+    "/it/rassegna-stampa/": ["q", "month", "outlet", "city", "before", "after", "oldest"],
     "/en/search/": ["q"],
 }
 ODD_PATHS = [
