@@ -121,6 +121,7 @@ class Timeline:
             StatusChange.objects.in_force()
             .filter(city__in=cities.values("pk"))
             .order_by("city_id", "effective_date", "pk")
+            .rewrite(False)  # plain rows: modeltranslation's per-row fallbacks cost more than the query
             .values_list("city_id", "effective_date", "status")
         )
         #: {city pk: ([effective dates], [statuses])}, oldest first.
@@ -136,6 +137,10 @@ class Timeline:
     @property
     def last_change(self):
         return max((dates[-1] for dates, _ in self.histories.values()), default=None)
+
+    def current_entries(self):
+        """{city pk: (status value, effective date)} of each city's entry in force today."""
+        return {city_id: (values[-1], dates[-1]) for city_id, (dates, values) in self.histories.items()}
 
     def statuses_on(self, day=None):
         """{city pk: status value} on ``day`` (None: today), for the cities that had one."""

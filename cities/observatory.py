@@ -6,11 +6,11 @@ import math
 from dataclasses import dataclass, field
 from html import escape
 
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from recs.common.languages import fallback_chain
+from recs.common.languages import translated_rows
 
 from .models import City, Status, Timeline
 
@@ -203,15 +203,13 @@ def map_cities(role, statuses=None):
     """The cities of ``role`` in name order, for a map: plain rows, not model instances
     (a map may carry thousands); ``statuses`` is {city pk: status} (``Timeline.statuses_on``)."""
     url = City.absolute_url_maker()
-    chain = fallback_chain(translation.get_language())
-    columns = [f"{field}_{code}" for field in ("name", "slug") for code in chain]
-    rows = City.objects.filter(role=role).order_by("pk")
-    cities = []
-    for pk, latitude, longitude, *texts in rows.values_list("pk", "latitude", "longitude", *columns):
-        names, slugs = texts[: len(chain)], texts[len(chain) :]
-        name = next((text for text in names if text), "")
-        slug = next((text for text in slugs if text), "")
-        cities.append(MapCity(name, url(slug), latitude, longitude, (statuses or {}).get(pk)))
+    rows = translated_rows(
+        City.objects.filter(role=role), plain=("pk", "latitude", "longitude"), translated=("name", "slug")
+    )
+    cities = [
+        MapCity(name, url(slug), latitude, longitude, (statuses or {}).get(pk))
+        for pk, latitude, longitude, name, slug in rows
+    ]
     return sorted(cities, key=lambda city: city.name.casefold())
 
 

@@ -1,5 +1,5 @@
 from django.db.models import Prefetch
-from django.http import JsonResponse
+from django.http import StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
@@ -138,8 +138,6 @@ def history_csv(request):
 
 @require_GET
 def cities_json(request):
-    response = JsonResponse(
-        opendata.directory_document(request), json_dumps_params={"ensure_ascii": False, "indent": 1}
-    )
+    response = StreamingHttpResponse(opendata.directory_json(request), content_type="application/json")
     response["Content-Disposition"] = 'inline; filename="recs-cities.json"'
     return response

@@ -4,6 +4,7 @@ the date the network was founded, and the role a city with a history keeps."""
 import csv
 import datetime
 import io
+import json
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -159,7 +160,7 @@ def test_a_superseded_entry_counts_nowhere(client, corrected_city):
 
     # The exports.
     rows = list(
-        csv.DictReader(io.StringIO(client.get(reverse("cities:history-csv")).content.decode("utf-8-sig")))
+        csv.DictReader(io.StringIO(b"".join(client.get(reverse("cities:history-csv"))).decode("utf-8-sig")))
     )
     ids = {int(row["id"]) for row in rows}
     assert wrong.pk not in ids and fix.pk in ids
@@ -170,10 +171,10 @@ def test_a_superseded_entry_counts_nowhere(client, corrected_city):
         str(wrong.pk),
     )
     cities = list(
-        csv.DictReader(io.StringIO(client.get(reverse("cities:cities-csv")).content.decode("utf-8-sig")))
+        csv.DictReader(io.StringIO(b"".join(client.get(reverse("cities:cities-csv"))).decode("utf-8-sig")))
     )
     assert [row["current_status"] for row in cities if row["slug"] == "cuneo"] == ["withdrawn"]
-    document = client.get(reverse("cities:cities-json")).json()
+    document = json.loads(b"".join(client.get(reverse("cities:cities-json"))))
     [cuneo_json] = [city for city in document["cities"] if city["slug"] == "cuneo"]
     assert [entry["status"] for entry in cuneo_json["history"]] == ["applicant", "withdrawn"]
 

@@ -114,3 +114,38 @@ def test_city_page_costs_a_fixed_number_of_queries(client):
 
     grow(2)
     assert_fixed_query_count(client, ["/en/cities/pesaro/"], grow=lambda: grow(20))
+
+
+def test_directory_in_pages_of_fifty_that_keep_the_filters(client):
+    for n in range(120):
+        city = CityFactory(name_it=f"Comune {n:03d}", name_en=f"Town {n:03d}", region="piemonte")
+        StatusChangeFactory(city=city, status=Status.MEMBER, effective_date=datetime.date(2005, 1, 1))
+    first = client.get("/en/cities/", {"region": "piemonte"})
+    assert names(first) == [f"Town {n:03d}" for n in range(50)]
+    assert "Member: 120" in first.text  # the counts are of all the cities, not of the page
+    assert 'href="?region=piemonte&amp;page=2" rel="next"' in first.text
+    assert 'aria-current="page"' in first.text
+    third = client.get("/en/cities/", {"region": "piemonte", "page": 3})
+    assert names(third) == [f"Town {n:03d}" for n in range(100, 120)]
+    assert 'rel="next"' not in third.text
+    assert client.get("/en/cities/", {"page": 9}).status_code == 404
+
+
+def test_statuses_on_any_day_agree_with_the_directory(client):
+    """The timeline read once (observatory, counts) and the per-city query (directory)
+    apply the same rule, corrections and same-day entries included."""
+    from cities.models import City, Timeline
+
+    for n in range(6):
+        city = CityFactory()
+        StatusChangeFactory(city=city, status=Status.APPLICANT, effective_date=datetime.date(2004, 1, 1 + n))
+        if n % 2:
+            StatusChangeFactory(city=city, status=Status.MEMBER, effective_date=datetime.date(2005, 3, 1))
+        if n % 3 == 0:
+            StatusChangeFactory(city=city, status=Status.WITHDRAWN, effective_date=datetime.date(2005, 3, 1))
+    timeline = Timeline(City.objects.members())
+    for day in [datetime.date(2003, 12, 31), datetime.date(2004, 1, 3), datetime.date(2005, 3, 1), None]:
+        expected = dict(City.objects.members().with_status(on=day).values_list("pk", "current_status"))
+        assert timeline.statuses_on(day) == {pk: status for pk, status in expected.items() if status}
+        counts = timeline.counts_on([day])[day]
+        assert counts == {status: list(expected.values()).count(status.value) for status in Status}

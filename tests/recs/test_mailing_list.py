@@ -149,7 +149,7 @@ def test_staff_export_subscribers(client, superuser):
         {"action": "export_csv", "_selected_action": list(Subscriber.objects.values_list("pk", flat=True))},
     )
     assert response["content-type"] == "text/csv; charset=utf-8"
-    text = response.content.decode("utf-8")
+    text = b"".join(response.streaming_content).decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[0][:3] == ["email", "language", "status"]
