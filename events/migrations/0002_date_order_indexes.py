@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cities', '0005_date_order_indexes'),
-        ('events', '0001_initial'),
+        ("cities", "0005_date_order_indexes"),
+        ("events", "0001_initial"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['start_date', 'start_time', 'id'], name='event_in_date_order'),
+            model_name="event",
+            index=models.Index(fields=["start_date", "start_time", "id"], name="event_in_date_order"),
         ),
     ]
