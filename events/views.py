@@ -1,14 +1,14 @@
 import datetime
 
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
-from recs.common.view_mixins import DatedAddressMixin, TranslatedSlugMixin
+from recs.common.view_mixins import DatedAddressMixin, FilteredPagesMixin, TranslatedSlugMixin
 
 from .calendar import calendar
 from .models import Event, WorkingGroup
@@ -22,26 +22,33 @@ class PublishedEventMixin:
 
 
 class EventListView(PublishedEventMixin, ListView):
+    """The next events and the latest past ones; the rest is in the archive by year."""
+
     extra_context = {"title": gettext_lazy("Agenda")}
     template_name = "events/event_list.html"
+    shown = 20
 
     def get_context_data(self, **kwargs):
         published = self.get_queryset()
+        upcoming = list(published.upcoming()[: self.shown + 1])
         return super().get_context_data(
-            upcoming=published.upcoming(),
-            past=published.past()[:20],
+            upcoming=upcoming[: self.shown],
+            more_upcoming=len(upcoming) > self.shown,
+            past=published.past()[: self.shown],
             years=published.dates("start_date", "year", order="DESC"),
             **kwargs,
         )
 
 
-class EventYearArchiveView(PublishedEventMixin, YearArchiveView):
+class EventYearArchiveView(FilteredPagesMixin, PublishedEventMixin, YearArchiveView):
     make_object_list = True
-    ordering = ["start_date", "start_time"]
+    ordering = ["start_date", "start_time", "pk"]
+    paginate_by = 50
 
 
-class EventMonthArchiveView(PublishedEventMixin, MonthArchiveView):
-    ordering = ["start_date", "start_time"]
+class EventMonthArchiveView(FilteredPagesMixin, PublishedEventMixin, MonthArchiveView):
+    ordering = ["start_date", "start_time", "pk"]
+    paginate_by = 50
 
 
 class EventDetailView(TranslatedSlugMixin, DatedAddressMixin, PublishedEventMixin, DetailView):
@@ -60,10 +67,28 @@ class EventCalendarView(EventDetailView):
 
 
 class WorkingGroupListView(ListView):
+    """The working groups of one year (``?year=``, the latest by default), with every
+    year that had groups to choose from: a page stays the same size as the years go by."""
+
     extra_context = {"title": gettext_lazy("Working groups")}
 
     def get_queryset(self):
-        return WorkingGroup.objects.select_related("coordinating_city").prefetch_related("member_cities")
+        self.years = list(WorkingGroup.objects.order_by("-year").values_list("year", flat=True).distinct())
+        asked = self.request.GET.get("year")
+        if asked is None:
+            self.year = self.years[0] if self.years else None
+        elif asked.isdigit() and int(asked) in self.years:
+            self.year = int(asked)
+        else:
+            raise Http404("No working groups that year.")
+        return (
+            WorkingGroup.objects.filter(year=self.year)
+            .select_related("coordinating_city")
+            .prefetch_related("member_cities")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(years=self.years, year=self.year, **kwargs)
 
 
 class WorkingGroupDetailView(TranslatedSlugMixin, DetailView):
@@ -84,18 +109,19 @@ def ics_response(body, filename):
     return response
 
 
-#: What a calendar subscription carries: the coming events and those of the last year
-#: (a calendar app keeps what it has already received); older ones are in the archive.
+#: What a calendar subscription carries: the next coming events and the latest of the
+#: last year (a calendar app keeps what it has already received); the rest is in the
+#: archive. Bounded in number, so that a busy agenda never makes a slow calendar.
 SUBSCRIPTION_LOOKS_BACK = datetime.timedelta(days=365)
+SUBSCRIPTION_COMING = 40
+SUBSCRIPTION_PAST = 20
 
 
 @require_GET
 def agenda_ics(request):
-    since = timezone.localdate() - SUBSCRIPTION_LOOKS_BACK
-    events = (
-        Event.objects.published()
-        .filter(start_date__gte=since)
-        .select_related("host_city")
-        .order_by("start_date", "start_time")
-    )
+    today = timezone.localdate()
+    published = Event.objects.published().select_related("host_city")
+    coming = list(published.upcoming(today)[:SUBSCRIPTION_COMING])
+    past = published.past(today).filter(start_date__gte=today - SUBSCRIPTION_LOOKS_BACK)
+    events = list(reversed(past[:SUBSCRIPTION_PAST])) + coming
     return ics_response(calendar(events, request, _("RECS – Agenda")), "recs-agenda.ics")

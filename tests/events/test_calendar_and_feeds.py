@@ -136,3 +136,22 @@ def test_the_calendar_accepts_any_text_staff_can_type(client):
     assert str(component["summary"]) == "Assembleadi primavera"
     assert "\x07" not in str(component["location"])
     assert event.pk
+
+
+def test_the_subscription_carries_the_next_events_and_the_latest_of_the_last_year(client):
+    from events.views import SUBSCRIPTION_COMING, SUBSCRIPTION_PAST
+
+    today = datetime.date.today()
+    coming = [
+        EventFactory(start_date=today + datetime.timedelta(days=n)) for n in range(SUBSCRIPTION_COMING + 5)
+    ]
+    past = [
+        EventFactory(start_date=today - datetime.timedelta(days=n)) for n in range(1, SUBSCRIPTION_PAST + 5)
+    ]
+    EventFactory(start_date=today - datetime.timedelta(days=400), title_it="Troppo vecchio")
+    calendar = icalendar.Calendar.from_ical(client.get("/it/agenda/calendario.ics").content)
+    summaries = [str(component["summary"]) for component in calendar.walk("VEVENT")]
+    expected = [e.title_it for e in reversed(past[:SUBSCRIPTION_PAST])] + [
+        e.title_it for e in coming[:SUBSCRIPTION_COMING]
+    ]
+    assert summaries == expected

@@ -52,3 +52,43 @@ def test_agenda_costs_a_fixed_number_of_queries(client):
         group_url = group.get_absolute_url()
     urls = ["/en/agenda/", "/en/agenda/2005/", "/en/agenda/2005/3/", "/en/working-groups/", group_url]
     assert_fixed_query_count(client, urls, grow=lambda: grow(30))
+
+
+def test_working_groups_by_year(client):
+    WorkingGroupFactory(name_it="Mobilità", name_en="Mobility", year=2004)
+    WorkingGroupFactory(name_it="Governance", name_en="Governance", year=2005)
+    latest = client.get("/en/working-groups/")
+    assert [group.name for group in latest.context["object_list"]] == ["Governance"]
+    assert "Working groups of 2005" in latest.text
+    assert '<a class="page-link" href="?year=2005" aria-current="page">2005</a>' in latest.text
+    assert '<a class="page-link" href="?year=2004">2004</a>' in latest.text
+    earlier = client.get("/it/gruppi-di-lavoro/", {"year": "2004"})
+    assert [group.name for group in earlier.context["object_list"]] == ["Mobilità"]
+    for year in ["1999", "abc", "-1", "99999999999999999999"]:
+        assert client.get("/en/working-groups/", {"year": year}).status_code == 404
+
+
+def test_no_working_groups_yet(client):
+    assert "No working group has been published yet." in client.get("/en/working-groups/").text
+
+
+def test_the_agenda_shows_a_bounded_part_and_the_archive_comes_in_pages(client):
+    today = datetime.date.today()
+    for n in range(25):
+        EventFactory(start_date=today + datetime.timedelta(days=n), title_it=f"Prossimo {n:02d}")
+    agenda = client.get("/it/agenda/")
+    assert [e.title for e in agenda.context["upcoming"]] == [f"Prossimo {n:02d}" for n in range(20)]
+    assert f'<a href="/it/agenda/{(today + datetime.timedelta(days=19)).year}/">' in agenda.text
+
+    for n in range(60):
+        EventFactory(
+            start_date=datetime.date(2005, 3, 1) + datetime.timedelta(days=n % 28), title_it=f"Evento {n:02d}"
+        )
+    year = client.get("/it/agenda/2005/")
+    assert len(year.context["object_list"]) == 50
+    assert 'href="?page=2" rel="next"' in year.text
+    second = client.get("/it/agenda/2005/", {"page": 2})
+    shown = {e.pk for e in year.context["object_list"]} | {e.pk for e in second.context["object_list"]}
+    assert len(shown) == 60
+    assert client.get("/it/agenda/2005/3/", {"page": 2}).status_code == 200
+    assert client.get("/it/agenda/2005/3/", {"page": 3}).status_code == 404

@@ -24,6 +24,7 @@ LISTS = {
     "/en/cities/": ["q", "status", "region", "on"],
     "/it/rassegna-stampa/": ["q", "month", "outlet", "city", "before", "after", "oldest"],
     "/en/search/": ["q"],
+    "/en/working-groups/": ["year"],
 }
 ODD_PATHS = [
     "/it/agenda/0/",
