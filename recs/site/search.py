@@ -4,7 +4,13 @@ On PostgreSQL: full-text search with the language's stemming (``italian`` or
 ``english`` configuration), ranked, with English fields falling back to the
 Italian text where no translation exists. Elsewhere (SQLite): a plain
 case-insensitive match on the same fields. Either way one query per kind of
-content, whatever the number of rows.
+content, whatever the number of rows, and each result with a snippet of its text
+where the words found are marked.
+
+Ranking reads every match's text, so it is done among the newest ``CANDIDATES``
+matches of each kind: a common word in a million clippings costs what it costs in
+a thousand (PostgreSQL walks the clippings newest first for a common word, and
+reads the GIN index for a rare one).
 """
 
 from dataclasses import dataclass
@@ -12,7 +18,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connection
 from django.db.models import Case, F, TextField, Value, When
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models.functions import Coalesce, Concat, NullIf
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
@@ -22,6 +30,10 @@ from recs.common.languages import fallback_chain, text_contains
 from recs.pages.models import Page
 
 RESULTS_PER_KIND = 20
+CANDIDATES = 200
+# Marks around the words found, put in by the database and turned into <mark> once the
+# text is escaped (control characters: no text of the site contains them).
+START, STOP = "\x02", "\x03"
 
 
 @dataclass
@@ -30,18 +42,30 @@ class Source:
     queryset: object
     title: str
     fields: tuple  # title first; weighted A, the others B
+    newest_first: tuple = ("-pk",)
+
+    def text(self, obj):
+        """The object's text after its title, as shown (where a snippet comes from)."""
+        return " ".join(getattr(obj, field) or "" for field in self.fields[1:])
 
 
 def sources():
     return [
         Source(_("Cities"), City.objects.all(), "name", ("name", "description")),
         Source(_("Pages"), Page.objects.published(), "title", ("title", "summary", "body")),
-        Source(_("Agenda"), Event.objects.published(), "title", ("title", "venue", "description")),
+        Source(
+            _("Agenda"),
+            Event.objects.published(),
+            "title",
+            ("title", "venue", "description"),
+            ("-start_date", "-pk"),
+        ),
         Source(
             _("Press review"),
             Article.objects.published().select_related("outlet"),
             "headline",
             ("headline", "summary"),
+            ("-published_on", "-pk"),
         ),
     ]
 
@@ -51,6 +75,23 @@ class Result:
     kind: str
     obj: object
     rank: float
+    snippet: str = ""
+
+
+def marked(text):
+    """The database's snippet as HTML: the text escaped, the words found in <mark>."""
+    return mark_safe(escape(text or "").replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
+
+
+def plain_snippet(text, query, width=80):
+    """Where ``query`` first appears in ``text``, with some words around it (SQLite)."""
+    text = " ".join((text or "").split())
+    found = text.casefold().find(query.casefold())
+    if found < 0:
+        return marked(text[: 2 * width] + ("…" if len(text) > 2 * width else ""))
+    start, end = max(0, found - width), min(len(text), found + len(query) + width)
+    piece = text[start:found] + START + text[found : found + len(query)] + STOP + text[found + len(query) : end]
+    return marked(("…" if start else "") + piece + ("…" if end < len(text) else ""))
 
 
 def localized(field, language):
@@ -76,23 +117,43 @@ def search(query, language):
 
 
 def full_text_matches(source, query, language):
-    """The source's objects matching ``query``, best first (PostgreSQL).
+    """The source's objects matching ``query``: the newest ``CANDIDATES`` of them, best
+    first, each with its ``snippet`` (PostgreSQL).
 
     The document is the title (weight A) and the other fields (B) as the visitor's
     language shows them. pressreview's migration 0003 indexes exactly this expression for
     the press clippings (GIN), so that the search reads the index: change both together.
     """
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 
     config = settings.LANGUAGE_TEXT_SEARCH.get(language, "simple")
     search_query = SearchQuery(query, config=config, search_type="websearch")
     vector = SearchVector(localized(source.fields[0], language), weight="A", config=config)
     for field in source.fields[1:]:
         vector += SearchVector(localized(field, language), weight="B", config=config)
-    return (
-        source.queryset.annotate(document=vector, rank=SearchRank(vector, search_query))
+    candidates = (
+        source.queryset.annotate(document=vector)
         .filter(document=search_query)
-        .order_by("-rank")
+        .order_by(*source.newest_first)
+        .values("pk")[:CANDIDATES]
+    )
+    text = [localized(field, language) for field in source.fields[1:]]
+    spaced = [part for column in text for part in (column, Value(" "))][:-1]
+    snippet = SearchHeadline(
+        Concat(*spaced, output_field=TextField()) if len(text) > 1 else text[0],
+        search_query,
+        config=config,
+        start_sel=START,
+        stop_sel=STOP,
+        max_words=30,
+        min_words=12,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+    return (
+        source.queryset.filter(pk__in=candidates)
+        .annotate(rank=SearchRank(vector, search_query), snippet=snippet)
+        .order_by("-rank", *source.newest_first)
     )
 
 
@@ -100,7 +161,7 @@ def _full_text(query, language):
     results = []
     for source in sources():
         matches = full_text_matches(source, query, language)[:RESULTS_PER_KIND]
-        results += [Result(source.label, obj, obj.rank) for obj in matches]
+        results += [Result(source.label, obj, obj.rank, marked(obj.snippet)) for obj in matches]
     return results
 
 
@@ -115,7 +176,10 @@ def _simple(query, language):
                     When(text_contains(query, translated=[source.title]), then=Value(1.0)), default=Value(0.5)
                 )
             )
-            .order_by("-rank")[:RESULTS_PER_KIND]
+            .order_by("-rank", *source.newest_first)[:RESULTS_PER_KIND]
         )
-        results += [Result(source.label, obj, obj.rank) for obj in found]
+        results += [
+            Result(source.label, obj, obj.rank, plain_snippet(source.text(obj), query))
+            for obj in found
+        ]
     return results

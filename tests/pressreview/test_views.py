@@ -122,3 +122,29 @@ def test_press_review_costs_a_fixed_number_of_queries(client):
         first.get_absolute_url(),
     ]
     assert_fixed_query_count(client, urls, grow=lambda: grow(40))
+
+
+@pytest.mark.skipif(
+    __import__("django.db").db.connection.vendor != "postgresql", reason="the plans of PostgreSQL"
+)
+@pytest.mark.parametrize(
+    "query",
+    [{}, {"before": "2005-01-01.10"}, {"after": "2005-01-01.10"}, {"oldest": "1"}, {"outlet": "la-stampa"}],
+)
+def test_the_press_review_reads_its_index_not_every_clipping(client, press, query):
+    """Each page of the list, filtered or not, is an index range: no scan of the clippings."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/en/press-review/", query).status_code == 200
+    plans = []
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        for sql in (q["sql"] for q in captured.captured_queries if 'FROM "pressreview_article"' in q["sql"]):
+            cursor.execute(f"EXPLAIN {sql}")
+            plans.append("\n".join(row[0] for row in cursor.fetchall()))
+    assert plans
+    for plan in plans:
+        assert "Seq Scan on pressreview_article" not in plan, plan
+        assert "article_newest_first" in plan or "article_outlet_newest_first" in plan, plan

@@ -72,13 +72,27 @@ def test_search_costs_a_fixed_number_of_queries(client):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL")
 @pytest.mark.parametrize("language", ["it", "en"])
-def test_the_press_search_reads_its_gin_index_not_every_clipping(language):
-    from pressreview.models import Article
+@pytest.mark.parametrize("table", ["pressreview_article", "events_event", "cities_city"])
+def test_the_search_reads_gin_indexes_not_every_row(language, table):
     from recs.site.search import full_text_matches, sources
 
-    [press] = [source for source in sources() if source.queryset.model is Article]
+    [source] = [source for source in sources() if source.queryset.model._meta.db_table == table]
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")  # so that a usable index must be used
-    plan = full_text_matches(press, "piano strategico", language).explain()
-    assert f"pressreview_article_search_{language}" in plan
-    assert "Seq Scan on pressreview_article" not in plan
+    plan = full_text_matches(source, "piano strategico", language).explain()
+    assert f"{table}_search_{language}" in plan
+    assert f"Seq Scan on {table}" not in plan
+
+
+def test_results_carry_a_snippet_with_the_words_found_marked(client, seeded):
+    from events.models import Event
+
+    Event.objects.filter(slug_it="prima-assemblea-nazionale-della-rete").update(
+        description_it="<b>Ordine del giorno</b>: la prima assemblea nazionale della Rete a La Spezia."
+    )
+    response = client.get("/it/cerca/", {"q": "assemblea"})
+    snippets = [str(result.snippet) for result in response.context["results"] if result.kind == "Agenda"]
+    assert any("<mark>assemblea</mark>" in s.lower() for s in snippets), snippets
+    # The text is escaped; only the marks are HTML.
+    assert all("<b>" not in s for s in snippets)
+    assert "<b>Ordine" not in response.text
