@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.urls import reverse
 
 from cities.models import City
@@ -13,26 +13,39 @@ from recs.pages.models import Page
 class EveryLanguage:
     """(item, language) for each item and language, as Django's i18n sitemaps list them,
     but read from the database a page at a time (Django builds the whole list in memory,
-    for every page)."""
+    for every page).
+
+    For database rows the position of (row, language) is given by the row's key, so a
+    page is one range of keys (an index read, however deep the page) and the number of
+    pages comes from the largest key, never from counting the rows. Keys that are gone
+    or unpublished leave a page shorter, never an address repeated or missed.
+    """
 
     def __init__(self, items, languages):
-        # In a fixed order, so that the pages neither repeat nor miss an item.
         self.items = items.order_by("pk") if isinstance(items, QuerySet) else list(items)
         self.languages = languages
 
     def count(self):
-        items = self.items.count() if isinstance(self.items, QuerySet) else len(self.items)
-        return items * len(self.languages)
+        if isinstance(self.items, QuerySet):
+            largest = self.items.aggregate(largest=Max("pk"))["largest"] or 0
+            return largest * len(self.languages)
+        return len(self.items) * len(self.languages)
 
     __len__ = count
 
     def __getitem__(self, index):
         width = len(self.languages)
         first, last = index.start or 0, index.stop
-        objects = self.items[first // width : -(-last // width)]
-        pairs = [(obj, language) for obj in objects for language in self.languages]
-        skip = first - (first // width) * width
-        return pairs[skip : skip + last - first]
+        if not isinstance(self.items, QuerySet):
+            pairs = [(obj, language) for obj in self.items for language in self.languages]
+            return pairs[first:last]
+        objects = self.items.filter(pk__gt=first // width, pk__lte=-(-last // width))
+        return [
+            (obj, language)
+            for obj in objects
+            for offset, language in enumerate(self.languages)
+            if first <= (obj.pk - 1) * width + offset < last
+        ]
 
 
 class BilingualSitemap(Sitemap):
