@@ -6,6 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from recs.site.sitemaps import section as sitemap_section
 from recs.site.sitemaps import sitemaps
 from recs.site.views import favicon, robots_txt
 
@@ -24,7 +25,7 @@ urlpatterns = [
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap-section"),
+    path("sitemap-<section>.xml", sitemap_section, name="sitemap-section"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("favicon.ico", favicon),
 ]
