@@ -253,19 +253,50 @@ class SvgMap:
             (b.north - latitude) * self.x_scale,
         )
 
+    #: A label's size on the map, in its units: height, and width per character (11 px text).
+    LABEL_HEIGHT, LABEL_CHARACTER = 12, 6.2
+
+    def labelled(self):
+        """The points whose name fits beside them without covering another name (the
+        first come first; a point without a label still names its city on hover and to
+        screen readers). Names are checked against a grid, so thousands cost little."""
+        cell = self.LABEL_HEIGHT
+        taken = set()
+        shown = set()
+        for index, point in enumerate(self.points):
+            left, top = point.x + 8, point.y - 8
+            right, bottom = left + self.LABEL_CHARACTER * len(point.city.name), top + self.LABEL_HEIGHT
+            if right > self.width:
+                continue
+            cells = {
+                (column, row)
+                for column in range(int(left // cell), int(right // cell) + 1)
+                for row in range(int(top // cell), int(bottom // cell) + 1)
+            }
+            if cells & taken:
+                continue
+            taken |= cells
+            shown.add(index)
+        return shown
+
     def points_markup(self):
         """The cities' points, each a link with its name, as SVG (built here rather than
         in a template loop: a map may carry thousands of them)."""
         labels = {status.value: escape(status.label) for status in Status}
+        with_label = self.labelled()
         points = []
-        for point in self.points:
+        for index, point in enumerate(self.points):
             city = point.city
             name = escape(city.name)
             title = f"{name} – {labels[city.current_status]}" if city.current_status else name
+            text = (
+                f'<text x="{point.x}" y="{point.y}" dx="8" dy="4" font-size="11" fill="#1a1a1a">{name}</text>'
+                if index in with_label
+                else ""
+            )
             points.append(
                 f'<a href="{escape(city.url)}" class="map-point"><title>{title}</title>'
-                f'<circle cx="{point.x}" cy="{point.y}" r="6" class="point-{city.current_status or "peer"}"/>'
-                f'<text x="{point.x}" y="{point.y}" dx="8" dy="4" font-size="11" fill="#1a1a1a">{name}</text></a>'
+                f'<circle cx="{point.x}" cy="{point.y}" r="6" class="point-{city.current_status or "peer"}"/>{text}</a>'
             )
         return mark_safe("\n".join(points))  # noqa: S308 (every value above is escaped or a number)
 

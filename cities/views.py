@@ -3,8 +3,9 @@ from django.http import StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
+from django_countries import countries as all_countries
 
-from recs.common.languages import text_contains
+from recs.common.languages import text_contains, translated_rows
 from recs.common.spreadsheets import csv_response
 from recs.common.view_mixins import FilteredPagesMixin, TranslatedSlugMixin
 
@@ -58,10 +59,17 @@ class PeerCityListView(ListView):
         return City.objects.peers()
 
     def get_context_data(self, **kwargs):
+        """{country name: [(name, address)]}, from plain rows (hundreds of peers at scale)."""
+        url = City.absolute_url_maker()
         by_country = {}
-        for city in self.object_list:
-            by_country.setdefault(city.country.name, []).append(city)
-        return super().get_context_data(countries=sorted(by_country.items()), **kwargs)
+        rows = translated_rows(self.object_list, plain=("country",), translated=("name", "slug"))
+        for country, name, slug in rows:
+            by_country.setdefault(country, []).append((name, url(slug)))
+        countries = sorted(
+            (all_countries.name(code), sorted(cities, key=lambda city: city[0].casefold()))
+            for code, cities in by_country.items()
+        )
+        return super().get_context_data(countries=countries, **kwargs)
 
 
 class CityDetailView(TranslatedSlugMixin, DetailView):

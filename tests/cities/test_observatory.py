@@ -230,3 +230,27 @@ def test_observatory_and_exports_cost_a_fixed_number_of_queries(client):
         "/en/cities/open-data/recs-cities.json",
     ]
     assert_fixed_query_count(client, urls, grow=lambda: grow(40))
+
+
+def test_map_labels_never_cover_each_other():
+    from cities.observatory import MapCity
+
+    crowded = [
+        MapCity(f"Città {n}", f"/it/citta/c{n}/", Decimal("45.0") + Decimal(n) / 100, Decimal("9.0"), "member")
+        for n in range(30)
+    ]
+    crowded.append(MapCity("Bari", "/it/citta/bari/", Decimal("41.12"), Decimal("16.87"), "member"))
+    svg_map = member_map(crowded)
+    shown = svg_map.labelled()
+    assert len(svg_map.points) == 31
+    assert 30 in shown  # Bari, alone in the south
+    assert 1 < len(shown) < 31  # the crowd in the north gets a few names, not thirty on top of each other
+    boxes = []
+    for index in shown:
+        point = svg_map.points[index]
+        boxes.append((point.x + 8, point.y - 8, point.x + 8 + 6.2 * len(point.city.name), point.y + 4))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+    markup = str(svg_map.points_markup())
+    assert markup.count("<circle") == 31 and markup.count("<text") == len(shown)
