@@ -3,6 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -59,25 +60,36 @@ class WorkingGroup(BilingualModel):
         return reverse("events:workinggroup-detail", kwargs={"year": self.year, "slug": self.slug})
 
 
+#: An event's last day: its end date, or its start date when it lasts one day.
+LAST_DAY = Coalesce("end_date", "start_date")
+#: The longest an event lasts (see Event.clean): an event not over yet started after
+#: today minus this, which lets the agenda read its date index from there.
+LONGEST = datetime.timedelta(days=366)
+
+
 class EventQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
     def upcoming(self, today=None):
-        """Published events that have not ended yet, soonest first."""
+        """Published events that have not ended yet, soonest first (read from the date
+        index from a year ago on, see ``LONGEST``, not from the first event ever)."""
         today = today or timezone.localdate()
         return (
             self.published()
-            .filter(models.Q(end_date__gte=today) | models.Q(end_date__isnull=True, start_date__gte=today))
+            .alias(last_day=LAST_DAY)
+            .filter(last_day__gte=today, start_date__gte=today - LONGEST)
             .order_by("start_date", "start_time", "pk")
         )
 
     def past(self, today=None):
-        """Published events that are over, latest first."""
+        """Published events that are over, latest first (an event over by today started
+        before it: said too, so that the date index is read from today backwards)."""
         today = today or timezone.localdate()
         return (
             self.published()
-            .filter(models.Q(end_date__lt=today) | models.Q(end_date__isnull=True, start_date__lt=today))
+            .alias(last_day=LAST_DAY)
+            .filter(last_day__lt=today, start_date__lt=today)
             .order_by("-start_date", "-start_time", "-pk")
         )
 
@@ -178,6 +190,10 @@ class Event(BilingualModel):
         errors = {}
         if self.end_date and self.start_date and self.end_date < self.start_date:
             errors["end_date"] = _("The event cannot end before it starts.")
+        elif self.end_date and self.start_date and self.end_date - self.start_date > LONGEST:
+            errors["end_date"] = _(
+                "An event lasts at most a year: for something longer, enter its opening and its closing as events."
+            )
         if self.end_time and not self.start_time:
             errors["end_time"] = _("Give a start time too, or leave both times empty for an all-day event.")
         elif (

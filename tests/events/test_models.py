@@ -53,3 +53,21 @@ def test_overnight_event_may_end_at_an_earlier_hour():
         end_date=datetime.date(2006, 5, 2),
         end_time=datetime.time(2),
     ).full_clean()
+
+
+def test_an_event_lasts_at_most_a_year_and_a_long_one_is_upcoming_to_its_end():
+    long = EventFactory.build(
+        host_city=None,
+        slug_it="mostra",
+        slug_en="exhibition",
+        start_date=datetime.date(2006, 1, 1),
+        end_date=datetime.date(2007, 1, 2),
+    )
+    long.full_clean()  # 366 days
+    long.end_date = datetime.date(2007, 1, 3)
+    with pytest.raises(ValidationError) as error:
+        long.full_clean()
+    assert "at most a year" in str(error.value.message_dict["end_date"])
+    running = EventFactory(start_date=datetime.date(2005, 5, 12), end_date=datetime.date(2006, 5, 11))
+    assert list(Event.objects.upcoming(TODAY)) == [running]
+    assert list(Event.objects.past(TODAY)) == []
