@@ -90,7 +90,9 @@ def plain_snippet(text, query, width=80):
     if found < 0:
         return marked(text[: 2 * width] + ("…" if len(text) > 2 * width else ""))
     start, end = max(0, found - width), min(len(text), found + len(query) + width)
-    piece = text[start:found] + START + text[found : found + len(query)] + STOP + text[found + len(query) : end]
+    piece = (
+        text[start:found] + START + text[found : found + len(query)] + STOP + text[found + len(query) : end]
+    )
     return marked(("…" if start else "") + piece + ("…" if end < len(text) else ""))
 
 
@@ -179,7 +181,6 @@ def _simple(query, language):
             .order_by("-rank", *source.newest_first)[:RESULTS_PER_KIND]
         )
         results += [
-            Result(source.label, obj, obj.rank, plain_snippet(source.text(obj), query))
-            for obj in found
+            Result(source.label, obj, obj.rank, plain_snippet(source.text(obj), query)) for obj in found
         ]
     return results
