@@ -214,7 +214,7 @@ def test_the_office_is_told_of_every_change(settings, django_capture_on_commit_c
     assert message.to == ["ufficio@recs.example"]
     assert message.subject == "RECS: Cesena è ora «membro»"
     assert "carla ha registrato un cambio di stato di adesione" in message.body
-    assert "Cesena: adesione in corso → membro, con decorrenza 1 Marzo 2007" in message.body
+    assert "Cesena: adesione in corso → membro, con decorrenza 1 marzo 2007" in message.body
     assert "Riferimento: Assemblea del 1° marzo 2007" in message.body
 
 

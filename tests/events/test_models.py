@@ -67,7 +67,7 @@ def test_an_event_lasts_at_most_a_year_and_a_long_one_is_upcoming_to_its_end():
     long.end_date = datetime.date(2007, 1, 3)
     with pytest.raises(ValidationError) as error:
         long.full_clean()
-    assert "at most a year" in str(error.value.message_dict["end_date"])
+    assert "al massimo un anno" in str(error.value.message_dict["end_date"])  # Italian first
     running = EventFactory(start_date=datetime.date(2005, 5, 12), end_date=datetime.date(2006, 5, 11))
     assert list(Event.objects.upcoming(TODAY)) == [running]
     assert list(Event.objects.past(TODAY)) == []

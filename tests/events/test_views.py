@@ -92,3 +92,10 @@ def test_the_agenda_shows_a_bounded_part_and_the_archive_comes_in_pages(client):
     assert len(shown) == 60
     assert client.get("/it/agenda/2005/3/", {"page": 2}).status_code == 200
     assert client.get("/it/agenda/2005/3/", {"page": 3}).status_code == 404
+
+
+def test_italian_months_are_written_in_lowercase(client, seeded):
+    month = client.get("/it/agenda/2004/12/")
+    assert "Agenda, dicembre 2004" in month.text
+    assert "Dicembre" not in month.text
+    assert "December 2004" in client.get("/en/agenda/2004/12/").text
