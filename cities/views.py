@@ -10,7 +10,7 @@ from recs.common.spreadsheets import csv_response
 from recs.common.view_mixins import FilteredPagesMixin, TranslatedSlugMixin
 
 from . import city_page, opendata
-from .forms import CityFilterForm
+from .forms import CityFilterForm, PeerFilterForm
 from .models import City, StatusChange, Timeline
 from .observatory import GrowthChart, growth_by_year, map_cities, member_map, peer_map
 
@@ -38,14 +38,66 @@ class CityListView(FilteredPagesMixin, ListView):
             cities = cities.filter(current_status=data["status"])
         if data.get("region"):
             cities = cities.filter(region=data["region"])
-        return cities
+        return cities.order_by(*self.form.ordering())
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "csv":
+            return self.csv()
+        return super().get(request, *args, **kwargs)
+
+    def csv(self):
+        """The same table, with the same filters and order, as a spreadsheet."""
+        url = City.absolute_url_maker()
+        base = self.request.build_absolute_uri("/")[:-1]
+        rows = (
+            (
+                city.name,
+                city.get_region_display(),
+                city.status_label,
+                city.status_since,
+                city.population,
+                base + url(city.slug),
+            )
+            for city in self.get_queryset().iterator(chunk_size=500)
+        )
+        header = [_("City"), _("Region"), _("Status"), _("Since"), _("Population"), _("Address")]
+        return csv_response("recs-directory.csv", [str(h) for h in header], rows)
+
+    def sort_columns(self):
+        """Each sortable column's link (the other direction when it is the one sorted) and
+        its ``aria-sort``, as the WAI-ARIA sortable table pattern has it."""
+        query = self.request.GET.copy()
+        for parameter in ("sort", "page", "format"):
+            query.pop(parameter, None)
+        current = self.form.sort_key()
+        columns = {}
+        for name in CityFilterForm.SORTS:
+            sorted_here = current.lstrip("-") == name
+            descending = current.startswith("-")
+            query["sort"] = f"-{name}" if sorted_here and not descending else name
+            columns[name] = {
+                "href": f"?{query.urlencode()}",
+                "aria_sort": ("descending" if descending else "ascending") if sorted_here else "",
+            }
+        return columns
 
     def get_context_data(self, **kwargs):
         counts = City.objects.members().status_counts(on=self.on)
+        query = self.request.GET.copy()
+        for parameter in ("page", "format"):
+            query.pop(parameter, None)
+        status_links = []
+        for status, count in counts.items():  # each keeps the other filters
+            link = query.copy()
+            link["status"] = status.value
+            status_links.append((status, count, f"?{link.urlencode()}"))
+        query["format"] = "csv"
         return super().get_context_data(
             form=self.form,
             on=self.on,
-            status_counts=list(counts.items()),
+            status_counts=status_links,
+            columns=self.sort_columns(),
+            csv_query=query.urlencode(),
             **kwargs,
         )
 
@@ -56,10 +108,20 @@ class PeerCityListView(ListView):
     context_object_name = "cities"
 
     def get_queryset(self):
-        return City.objects.peers()
+        peers = City.objects.peers()
+        present = sorted(set(peers.order_by().values_list("country", flat=True)))
+        self.form = PeerFilterForm(self.request.GET or None, countries=present)
+        if self.form.is_bound and not self.form.is_valid():
+            return peers.none()
+        data = self.form.cleaned_data if self.form.is_bound else {}
+        if data.get("q"):
+            peers = peers.filter(text_contains(data["q"], translated=("name",)))
+        if data.get("country"):
+            peers = peers.filter(country=data["country"])
+        return peers
 
     def get_context_data(self, **kwargs):
-        """{country name: [(name, address)]}, from plain rows (hundreds of peers at scale)."""
+        """[(country name, [(name, address)])], from plain rows (hundreds of peers at scale)."""
         url = City.absolute_url_maker()
         by_country = {}
         rows = translated_rows(self.object_list, plain=("country",), translated=("name", "slug"))
@@ -69,7 +131,9 @@ class PeerCityListView(ListView):
             (all_countries.name(code), sorted(cities, key=lambda city: city[0].casefold()))
             for code, cities in by_country.items()
         )
-        return super().get_context_data(countries=countries, **kwargs)
+        return super().get_context_data(
+            form=self.form, countries=countries, shown=sum(len(c) for _n, c in countries), **kwargs
+        )
 
 
 class CityDetailView(TranslatedSlugMixin, DetailView):

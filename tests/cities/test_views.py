@@ -1,4 +1,7 @@
+import csv
 import datetime
+import io
+import re
 
 import pytest
 
@@ -21,12 +24,18 @@ def names(response):
     return [city.name for city in response.context["cities"]]
 
 
+def shown_counts(response):
+    """The directory's counts as a visitor reads them: {status label: number}."""
+    return {
+        label: int(number)
+        for label, number in re.findall(r'class="status-badge status-\w+">([^<]+)</span> (\d+)</a>', response.text)
+    }
+
+
 def test_directory_counts_and_filters(client, seeded):
     response = client.get("/en/cities/")
     assert len(names(response)) == 20
-    assert "Promoter: 10" in response.text
-    assert "Member: 6" in response.text
-    assert "Adhesion in progress: 4" in response.text
+    assert shown_counts(response) == {"Promoter": 10, "Member": 6, "Adhesion in progress": 4, "Withdrawn": 0}
     assert names(client.get("/en/cities/", {"status": "applicant"})) == [
         "Catania",
         "Cesena",
@@ -122,7 +131,8 @@ def test_directory_in_pages_of_fifty_that_keep_the_filters(client):
         StatusChangeFactory(city=city, status=Status.MEMBER, effective_date=datetime.date(2005, 1, 1))
     first = client.get("/en/cities/", {"region": "piemonte"})
     assert names(first) == [f"Town {n:03d}" for n in range(50)]
-    assert "Member: 120" in first.text  # the counts are of all the cities, not of the page
+    assert shown_counts(first)["Member"] == 120  # the counts are of all the cities, not of the page
+    assert "120 cities" in first.text
     assert 'href="?region=piemonte&amp;page=2" rel="next"' in first.text
     assert 'aria-current="page"' in first.text
     third = client.get("/en/cities/", {"region": "piemonte", "page": 3})
@@ -149,3 +159,53 @@ def test_statuses_on_any_day_agree_with_the_directory(client):
         assert timeline.statuses_on(day) == {pk: status for pk, status in expected.items() if status}
         counts = timeline.counts_on([day])[day]
         assert counts == {status: list(expected.values()).count(status.value) for status in Status}
+
+
+def test_directory_sorts_by_each_column_and_says_so(client, seeded):
+    by_name = client.get("/en/cities/")
+    assert names(by_name)[:3] == ["Association of Municipalities of the Copparese", "Barletta", "Bolzano"]
+    assert '<th scope="col" aria-sort="ascending"><a href="?sort=-name"' in by_name.text
+    assert by_name.text.count("aria-sort=") == 1
+
+    reverse = client.get("/en/cities/", {"sort": "-name"})
+    assert names(reverse) == sorted(names(by_name), reverse=True)
+    assert 'aria-sort="descending"' in reverse.text
+
+    since = client.get("/en/cities/", {"sort": "since"})
+    dates = [city.status_since for city in since.context["cities"]]
+    assert dates == sorted(dates)
+    assert 'aria-sort="ascending"><a href="?sort=-since"' in since.text
+
+    # Sorting keeps the filters, and the filters keep the sort.
+    umbria = client.get("/it/citta/", {"region": "umbria", "sort": "-name"})
+    assert names(umbria) == ["Spoleto", "Perugia"]
+    assert 'href="?region=umbria&amp;sort=population"' in umbria.text
+    promoters = re.search(r'href="(\?[^"]*status=promoter[^"]*)"', umbria.text)[1]
+    assert "region=umbria" in promoters and "sort=-name" in promoters
+
+    assert list(client.get("/en/cities/", {"sort": "altitude"}).context["cities"]) == []  # an unknown sort says so
+    assert "Some filters are not valid" in client.get("/en/cities/", {"sort": "altitude"}).text
+
+
+def test_directory_as_csv_with_the_same_filters_and_order(client, seeded):
+    page = client.get("/en/cities/", {"status": "applicant", "sort": "-name"})
+    assert 'href="?status=applicant&amp;sort=-name&amp;format=csv" download' in page.text
+    response = client.get("/en/cities/", {"status": "applicant", "sort": "-name", "format": "csv"})
+    assert response["Content-Disposition"] == 'attachment; filename="recs-directory.csv"'
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[0] == ["City", "Region", "Status", "Since", "Population", "Address"]
+    assert [row[0] for row in rows[1:]] == ["Spoleto", "Cuneo", "Cesena", "Catania"]
+    assert rows[1][2] == "adhesion in progress" and rows[1][5] == "http://testserver/en/cities/spoleto/"
+
+
+def test_peer_cities_searchable_by_name_and_country(client, seeded):
+    everything = client.get("/en/cities/europe/")
+    assert "20 cities" in everything.text
+    assert '<option value="GB">United Kingdom</option>' in everything.text
+    british = client.get("/en/cities/europe/", {"country": "GB"})
+    assert [country for country, _cities in british.context["countries"]] == ["United Kingdom"]
+    assert "4 cities" in british.text
+    munich = client.get("/it/citta/europa/", {"q": "munich"})  # either language's name
+    assert [name for _c, cities in munich.context["countries"] for name, _a in cities] == ["Monaco di Baviera"]
+    nothing = client.get("/en/cities/europe/", {"country": "ZZ"})
+    assert "Some filters are not valid" in nothing.text and nothing.context["countries"] == []

@@ -21,7 +21,8 @@ ODD_VALUES = [
     "2005-01-01.-1",
 ]
 LISTS = {
-    "/en/cities/": ["q", "status", "region", "on"],
+    "/en/cities/": ["q", "status", "region", "on", "sort", "format"],
+    "/en/cities/europe/": ["q", "country"],
     "/it/rassegna-stampa/": ["q", "month", "outlet", "city", "before", "after", "oldest"],
     "/en/search/": ["q"],
     "/en/working-groups/": ["year"],
