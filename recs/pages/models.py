@@ -9,11 +9,27 @@ class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def association(self):
+        """The pages about the association: its menu and the association's page."""
+        return self.filter(role=Page.Role.ASSOCIATION)
+
+    def small_print(self):
+        """The privacy notice, the accessibility statement and the legal notes, at the
+        foot of every page (as on the sites of Italian public bodies)."""
+        return self.exclude(role=Page.Role.ASSOCIATION).order_by("role")
+
 
 class Page(BilingualModel):
     """One of the association's own pages (who we are, aims, history, statute, ...)."""
 
     slug_source = "title"
+
+    class Role(models.TextChoices):
+        ASSOCIATION = "association", _("about the association (in its menu)")
+        # In the order the footer lists them.
+        ACCESSIBILITY = "accessibility", _("accessibility statement (footer)")
+        LEGAL = "legal", _("legal notes (footer)")
+        PRIVACY = "privacy", _("privacy notice (footer)")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -34,6 +50,16 @@ class Page(BilingualModel):
     menu_order = models.PositiveSmallIntegerField(
         _("menu order"), default=0, help_text=_("Lower numbers come first in the menu.")
     )
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=Role.choices,
+        default=Role.ASSOCIATION,
+        help_text=_(
+            "Where the page is linked from: the association's menu, or the foot of every page. "
+            "There is one privacy notice, one accessibility statement and one page of legal notes."
+        ),
+    )
     is_published = models.BooleanField(_("published"), default=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
@@ -43,6 +69,14 @@ class Page(BilingualModel):
         ordering = ["menu_order", "pk"]
         verbose_name = _("page")
         verbose_name_plural = _("pages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role"],
+                condition=~models.Q(role="association"),
+                name="one_page_per_footer_role",
+                violation_error_message=_("There is already a page with this role: change that one instead."),
+            )
+        ]
 
     def __str__(self):
         return self.title

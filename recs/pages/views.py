@@ -12,7 +12,7 @@ class AssociationView(ListView):
     context_object_name = "pages"
 
     def get_queryset(self):
-        return Page.objects.published()
+        return Page.objects.published().association()
 
 
 class PageDetailView(TranslatedSlugMixin, DetailView):

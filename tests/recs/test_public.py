@@ -258,3 +258,47 @@ def test_sitemap_pages_neither_repeat_nor_miss_an_address(client, site, monkeypa
     monkeypatch.setattr(BilingualSitemap, "limit", 3)  # odd, so that pages split an object's languages
     paged = [loc.text for root in sitemap_pages(client) for loc in root.findall("s:url/s:loc", SITEMAP_NS)]
     assert len(paged) == len(set(paged)) and set(paged) == whole
+
+
+@pytest.mark.parametrize(
+    "language, titles",
+    [
+        ("it", ["Dichiarazione di accessibilità", "Note legali", "Informativa sulla privacy"]),
+        ("en", ["Accessibility statement", "Legal notes", "Privacy notice"]),
+    ],
+)
+def test_every_page_ends_with_the_small_print_in_its_language(client, seeded, language, titles):
+    home = client.get(f"/{language}/")
+    footer = home.text[home.text.index('<footer class="it-footer">') :]
+    small_print = footer[footer.index("it-footer-small-prints-list") :]
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', small_print)
+    assert [title for _href, title in links] == titles
+    for href, title in links:
+        page = client.get(href)
+        assert page.status_code == 200
+        assert f"<h1>{title}</h1>" in page.text
+        assert "info@recs.it" in page.text
+        assert "Last updated:" in page.text or "Ultimo aggiornamento:" in page.text
+    # They are not pages about the association: not in its menu.
+    association = client.get(f"/{language}/")
+    menu = association.text[association.text.index('<footer class="it-footer">') :].split("it-footer-small-prints")[0]
+    assert titles[0] not in menu
+
+
+def test_the_mailing_list_consent_links_to_the_privacy_notice(client, seeded):
+    form = client.get("/it/mailing-list/")
+    assert 'aria-describedby="consent-privacy"' in form.text
+    assert '<a href="/it/associazione/informativa-privacy/">' in form.text
+    english = client.get("/en/mailing-list/")
+    assert '<a href="/en/association/privacy-notice/">' in english.text
+
+
+def test_one_page_for_each_footer_role(seeded):
+    from django.core.exceptions import ValidationError
+
+    from recs.pages.models import Page
+
+    second = Page(title_it="Altra informativa", slug_it="altra", role=Page.Role.PRIVACY)
+    with pytest.raises(ValidationError) as error:
+        second.full_clean()
+    assert "There is already a page with this role" in str(error.value) or "esiste già" in str(error.value)

@@ -116,10 +116,16 @@ def test_a_promoter_named_again_stays_promoter_with_a_note(city, other_list):
 
 def test_association_pages_contacts_and_events():
     run_load_seed()
-    assert list(Page.objects.values_list("slug_it", "slug_en")) == [
+    assert list(Page.objects.association().values_list("slug_it", "slug_en")) == [
         ("chi-siamo", "who-we-are"),
         ("finalita", "aims"),
         ("storia", "history"),
+    ]
+    # The footer's pages: drafts written for the site, one of each role.
+    assert sorted(Page.objects.small_print().values_list("role", "slug_en")) == [
+        ("accessibility", "accessibility-statement"),
+        ("legal", "legal-notes"),
+        ("privacy", "privacy-notice"),
     ]
     history = Page.objects.get(slug_it="storia")
     assert "16 ottobre 2003" in history.body_it and "16 October 2003" in history.body_en

@@ -18,6 +18,7 @@ from events.models import Event
 from recs.pages.models import Contact, Page
 
 from . import network_2006 as seed
+from . import small_print
 
 RECORDED_BY = "load_seed"
 
@@ -86,6 +87,7 @@ def load():
         for written in split_names(seed.PEERS_AS_WRITTEN):
             resolve(written)  # the peers were written with slips too: report them
         load_pages(report)
+        load_small_print(report)
         load_contacts(report)
         load_events(report, cities)
     return report
@@ -182,6 +184,15 @@ def load_pages(report):
         fields = dict(page)
         _, created = Page.objects.get_or_create(slug_it=fields.pop("slug_it"), defaults=fields)
         report.count("pages", created)
+
+
+def load_small_print(report):
+    """The footer's pages (drafts written for the site, not from the 2006 page): one of
+    each role, left as it is once there."""
+    for page in small_print.PAGES:
+        fields = dict(page)
+        _, created = Page.objects.get_or_create(role=fields.pop("role"), defaults=fields)
+        report.count("footer pages (privacy, accessibility, legal notes: drafts to review)", created)
 
 
 def load_contacts(report):
