@@ -2,7 +2,8 @@
 and modeltranslation's fallback languages say what an empty translation shows."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import F, Q, TextField, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 
 
@@ -22,6 +23,18 @@ def fallback_chain(language):
     if isinstance(fallbacks, dict):
         fallbacks = fallbacks.get(language, fallbacks.get("default", ()))
     return [language, *(code for code in fallbacks if code != language)]
+
+
+def localized(field, language):
+    """The field as modeltranslation shows it: in the visitor's language, or in the
+    fallback language where that text is empty (done in SQL, so it can be searched and
+    sorted)."""
+    chain = [F(f"{field}_{code}") for code in fallback_chain(language)]
+    if len(chain) == 1:
+        return chain[0]
+    return Coalesce(
+        *(NullIf(column, Value("")) for column in chain[:-1]), chain[-1], output_field=TextField()
+    )
 
 
 def text_contains(query, translated=(), plain=()):

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, F, TextField, Value, When
-from django.db.models.functions import Coalesce, Concat, NullIf
+from django.db.models import Case, TextField, Value, When
+from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import City
 from events.models import Event
 from pressreview.models import Article
-from recs.common.languages import fallback_chain, text_contains
+from recs.common.languages import localized, text_contains
 from recs.pages.models import Page
 
 RESULTS_PER_KIND = 20
@@ -94,17 +94,6 @@ def plain_snippet(text, query, width=80):
         text[start:found] + START + text[found : found + len(query)] + STOP + text[found + len(query) : end]
     )
     return marked(("…" if start else "") + piece + ("…" if end < len(text) else ""))
-
-
-def localized(field, language):
-    """The field as modeltranslation shows it: in the visitor's language, or in the
-    fallback language where that text is empty (done in SQL, so it can be searched)."""
-    chain = [F(f"{field}_{code}") for code in fallback_chain(language)]
-    if len(chain) == 1:
-        return chain[0]
-    return Coalesce(
-        *(NullIf(column, Value("")) for column in chain[:-1]), chain[-1], output_field=TextField()
-    )
 
 
 def search(query, language):
