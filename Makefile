@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
+WRK := /usr/bin/wrk
 
-.PHONY: run test serve backup restore lint bench setup-run setup-test browser nginx clean
+.PHONY: run test serve backup restore lint bench setup-run setup-test browser nginx wrk clean
 
 run: setup-run
 	$(MANAGE) migrate --noinput
@@ -61,10 +62,14 @@ browser:
 	@test -x $(CHROMIUM) || ($(call apt-install,chromium))
 nginx:
 	@test -x $(NGINX) || ($(call apt-install,nginx))
+wrk:
+	@test -x $(WRK) || ($(call apt-install,wrk))
 
-# Timings and query counts of the main pages on 2,000 rows (not part of the tests).
-bench: setup-test
-	$(BIN)/python bench/pages.py $(BENCH_ARGS)
+# Every page's throughput against a bare Django view, on the production stack with
+# PostgreSQL and Redis (README, "Speed"); not part of the tests. BENCH_ARGS="--growth
+# 1000000" also compares with a database of a million clippings.
+bench: setup-run wrk
+	$(BIN)/python bench/stack.py $(BENCH_ARGS)
 
 lint:
 	$(BIN)/ruff check .
