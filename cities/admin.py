@@ -6,9 +6,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries.filters import CountryFilter
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from recs.common.admin_tools import MissingEnglishFilter, SafeAutocompleteAdminMixin, thumbnail
+from recs.common.admin_tools import MissingEnglishFilter, SafeAutocompleteAdminMixin, choice_column, thumbnail
 
 from .admin_forms import RecordStatusChangeForm
 from .models import City, Status, StatusChange, StrategicPlan
@@ -63,15 +64,24 @@ class StrategicPlanInline(TranslationStackedInline):
 class CityAdmin(TabbedTranslationAdmin):
     list_display = [
         "name",
-        "role",
+        "role_column",
         "status_column",
-        "kind",
-        "region",
+        "kind_column",
+        "region_column",
         "province",
-        "country",
+        "country_column",
         "emblem_thumbnail",
     ]
-    list_filter = ["role", CurrentStatusFilter, "region", "kind", "country", MissingEnglishFilter]
+    list_per_page = 50
+    # The country filter lists the countries there are cities of, not all 250.
+    list_filter = [
+        "role",
+        CurrentStatusFilter,
+        "region",
+        "kind",
+        ("country", CountryFilter),
+        MissingEnglishFilter,
+    ]
     search_fields = ["name_it", "name_en", "province"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["emblem_thumbnail", "record_status_link"]
@@ -92,6 +102,11 @@ class CityAdmin(TabbedTranslationAdmin):
             # Its past must stay in the network's counts: withdrawal goes through the workflow.
             fields = [*fields, "role"]
         return fields
+
+    role_column = choice_column("role", _("role"))
+    kind_column = choice_column("kind", _("kind"))
+    region_column = choice_column("region", _("region"))
+    country_column = choice_column("country", _("country"))
 
     @admin.display(description=_("current status"), ordering="current_status")
     def status_column(self, city):
@@ -138,6 +153,9 @@ class StatusChangeAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
     list_filter = ["status", "effective_date", MissingEnglishFilter]
     list_select_related = ["city"]
     date_hierarchy = "effective_date"
+    # The latest recorded first: a new entry shows at the top, not somewhere mid-list.
+    ordering = ["-recorded_at", "-pk"]
+    list_per_page = 50
     search_fields = ["city__name_it", "city__name_en", "reference_it", "reference_en", "note_it", "note_en"]
     autocomplete_fields = ["city"]
     readonly_fields = ["corrects"]

@@ -3,7 +3,13 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from recs.common.admin_tools import MissingEnglishFilter, SafeAutocompleteAdminMixin
+from recs.common.admin_tools import (
+    EstimatedCountPaginator,
+    FullTextSearchAdminMixin,
+    MissingEnglishFilter,
+    SafeAutocompleteAdminMixin,
+    year_filter,
+)
 
 from .models import Event, WorkingGroup
 
@@ -26,11 +32,22 @@ class WorkingGroupAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
+class EventAdmin(FullTextSearchAdminMixin, SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "start_date", "start_time", "host_city", "working_group", "is_published"]
-    list_filter = ["is_published", "kind", "start_date", MissingEnglishFilter]
+    list_filter = [
+        "is_published",
+        "kind",
+        year_filter("start_date", _("year")),
+        "start_date",
+        MissingEnglishFilter,
+    ]
     list_select_related = ["host_city", "working_group"]
-    date_hierarchy = "start_date"
+    list_per_page = 50
+    # As the press review's: an estimated total, years from two ends of the index,
+    # search through the indexed documents (events GIN, events migration 0003).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
+    full_text_fields = ("title", "venue", "description")
     search_fields = [
         "title_it",
         "title_en",

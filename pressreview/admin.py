@@ -3,7 +3,14 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from recs.common.admin_tools import MissingEnglishFilter, SafeAutocompleteAdminMixin, thumbnail
+from recs.common.admin_tools import (
+    EstimatedCountPaginator,
+    FullTextSearchAdminMixin,
+    MissingEnglishFilter,
+    SafeAutocompleteAdminMixin,
+    thumbnail,
+    year_filter,
+)
 
 from .models import Article, Outlet
 
@@ -24,11 +31,23 @@ class OutletAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
+class ArticleAdmin(FullTextSearchAdminMixin, SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
     list_display = ["headline", "outlet", "published_on", "language", "is_published", "clipping_thumbnail"]
-    list_filter = ["is_published", "outlet", "published_on", "language", MissingEnglishFilter]
+    list_filter = [
+        "is_published",
+        "outlet",
+        year_filter("published_on", _("year")),
+        "published_on",
+        "language",
+        MissingEnglishFilter,
+    ]
     list_select_related = ["outlet"]
-    date_hierarchy = "published_on"
+    # Built for a million clippings: an estimated total, no second count of the whole
+    # table, years from the first and last dates, search through the indexed documents.
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
+    full_text_fields = ("headline", "summary")
+    list_per_page = 50
     search_fields = [
         "headline_it",
         "headline_en",

@@ -6,10 +6,14 @@ from operator import or_
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Max, Min, Q
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from . import fulltext
 from .images import rendition_url
 from .translation_rules import translated_field_names
 
@@ -91,3 +95,85 @@ class SafeAutocompleteAdminMixin:
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+def choice_column(field_name, description):
+    """A changelist column with a field's choice label, from a table made once per
+    request: Django's own column flattens the field's whole list of choices for every
+    row (250 countries for each of 100 rows)."""
+
+    @admin.display(description=description, ordering=field_name)
+    def column(self, obj):
+        labels = self.__dict__.setdefault("_choice_labels", {})
+        if field_name not in labels:
+            labels[field_name] = {
+                value: str(label) for value, label in obj._meta.get_field(field_name).flatchoices
+            }
+        value = getattr(obj, field_name)
+        value = getattr(value, "code", value)  # a django-countries Country
+        return labels[field_name].get(value, value) or "—"
+
+    column.__name__ = f"{field_name}_column"
+    return column
+
+
+class EstimatedCountPaginator(Paginator):
+    """An admin changelist's paginator that takes PostgreSQL's own estimate of a large
+    table's size instead of counting every row, when the list is not filtered (an exact
+    count of a million clippings costs a tenth of a second on every page)."""
+
+    #: Below this estimate the rows are counted exactly.
+    EXACT_BELOW = 50_000
+
+    @cached_property
+    def count(self):
+        queryset = self.object_list
+        if connection.vendor == "postgresql" and not queryset.query.where:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
+                    [queryset.model._meta.db_table],
+                )
+                row = cursor.fetchone()
+            if row and row[0] >= self.EXACT_BELOW:
+                return row[0]
+        return super().count
+
+
+def year_filter(field_name, title):
+    """A list filter by year, its years from the first and last dates (two ends of an
+    index) rather than from every row, as the date hierarchy reads them."""
+
+    class YearFilter(admin.SimpleListFilter):
+        parameter_name = f"{field_name}_year"
+
+        def lookups(self, request, model_admin):
+            dates = model_admin.model._default_manager.aggregate(first=Min(field_name), last=Max(field_name))
+            if dates["first"] is None:
+                return []
+            return [(str(year), str(year)) for year in range(dates["last"].year, dates["first"].year - 1, -1)]
+
+        def queryset(self, request, queryset):
+            value = self.value()
+            if value and value.isdigit() and len(value) == 4:
+                return queryset.filter(**{f"{field_name}__year": int(value)})
+            if value:
+                return queryset.none()
+            return queryset
+
+    YearFilter.title = title
+    return YearFilter
+
+
+class FullTextSearchAdminMixin:
+    """The admin's search box through the PostgreSQL full-text documents (and their GIN
+    indexes) of ``full_text_fields``, in every language; the plain ``search_fields``
+    match elsewhere (SQLite). A search of a hundred thousand clippings by substring
+    reads every row; the documents are indexed."""
+
+    full_text_fields = ()
+
+    def get_search_results(self, request, queryset, search_term):
+        if connection.vendor != "postgresql" or not self.full_text_fields or not search_term.strip():
+            return super().get_search_results(request, queryset, search_term)
+        return fulltext.in_any_language(queryset, self.full_text_fields, search_term), False

@@ -15,7 +15,6 @@ reads the GIN index for a rare one).
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import Case, TextField, Value, When
 from django.db.models.functions import Concat
@@ -26,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import City
 from events.models import Event
 from pressreview.models import Article
+from recs.common import fulltext
 from recs.common.languages import localized, text_contains
 from recs.pages.models import Page
 
@@ -115,13 +115,10 @@ def full_text_matches(source, query, language):
     language shows them. pressreview's migration 0003 indexes exactly this expression for
     the press clippings (GIN), so that the search reads the index: change both together.
     """
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+    from django.contrib.postgres.search import SearchHeadline, SearchRank
 
-    config = settings.LANGUAGE_TEXT_SEARCH.get(language, "simple")
-    search_query = SearchQuery(query, config=config, search_type="websearch")
-    vector = SearchVector(localized(source.fields[0], language), weight="A", config=config)
-    for field in source.fields[1:]:
-        vector += SearchVector(localized(field, language), weight="B", config=config)
+    search_query = fulltext.query(query, language)
+    vector = fulltext.document(source.fields, language)
     candidates = (
         source.queryset.annotate(document=vector)
         .filter(document=search_query)
@@ -133,7 +130,7 @@ def full_text_matches(source, query, language):
     snippet = SearchHeadline(
         Concat(*spaced, output_field=TextField()) if len(text) > 1 else text[0],
         search_query,
-        config=config,
+        config=fulltext.config(language),
         start_sel=START,
         stop_sel=STOP,
         max_words=30,

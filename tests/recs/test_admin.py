@@ -1,8 +1,11 @@
+import datetime
+
 import pytest
 from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from post_office.models import Email
 
 from cities.models import City, StatusChange
@@ -133,3 +136,74 @@ def test_junk_ids_in_autocomplete_fields_get_form_errors_not_server_errors(clien
             assert response.context["adminform"].form.errors.get(field), (url, field)
             checked.append(f"{model._meta.model_name}.{field}")
     assert {"article.cities", "event.host_city", "workinggroup.member_cities"} <= set(checked)
+
+
+def test_large_changelists_filter_by_year_and_search_the_indexed_documents(client, superuser):
+    from pressreview.models import Article
+    from tests.factories import ArticleFactory
+
+    client.force_login(superuser)
+    ArticleFactory(headline_it="Piano strategico di Torino", published_on=datetime.date(2004, 5, 1))
+    ArticleFactory(headline_it="Assemblea della rete", published_on=datetime.date(2006, 3, 1))
+    url = reverse("admin:pressreview_article_changelist")
+    page = client.get(url)
+    # Years from the first to the last clipping, newest first, without reading every row.
+    assert [choice["display"] for choice in page.context["cl"].filter_specs[2].choices(page.context["cl"])][
+        1:
+    ] == [
+        "2006",
+        "2005",
+        "2004",
+    ]
+    in_2004 = client.get(url, {"published_on_year": "2004"}).context["cl"]
+    assert [a.headline_it for a in in_2004.result_list] == ["Piano strategico di Torino"]
+    assert client.get(url, {"published_on_year": "20x4"}).context["cl"].result_count == 0
+    # The search box: stemmed words on PostgreSQL ("piani" finds "piano"), a plain match elsewhere.
+    found = client.get(url, {"q": "piani strategici" if connection.vendor == "postgresql" else "strategico"})
+    assert [a.headline_it for a in found.context["cl"].result_list] == ["Piano strategico di Torino"]
+    assert Article.objects.count() == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's estimate of a table's size")
+def test_a_large_unfiltered_changelist_takes_the_estimated_total(client, superuser, monkeypatch):
+    from recs.common.admin_tools import EstimatedCountPaginator
+    from tests.factories import ArticleFactory
+
+    client.force_login(superuser)
+    ArticleFactory.create_batch(3)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE pressreview_article")
+    monkeypatch.setattr(EstimatedCountPaginator, "EXACT_BELOW", 0)
+    url = reverse("admin:pressreview_article_changelist")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert not any(
+        'COUNT(*) AS "__count" FROM "pressreview_article"' in q["sql"] and "WHERE" not in q["sql"]
+        for q in queries
+    )
+    assert any("reltuples" in q["sql"] for q in queries)
+    # Filtered, it counts exactly.
+    assert client.get(url, {"is_published__exact": "1"}).context["cl"].result_count == 3
+
+
+def test_the_status_history_shows_the_latest_recorded_first(client, superuser, seeded):
+    from cities.workflow import record_status_change
+
+    client.force_login(superuser)
+    cuneo = City.objects.get(slug_it="cuneo")
+    record_status_change(
+        [cuneo],
+        status="member",
+        effective_date=datetime.date(2007, 1, 1),
+        user=superuser,
+        opened_at=timezone.now(),
+        notify=False,
+    )
+    rows = client.get(reverse("admin:cities_statuschange_changelist")).context["cl"].result_list
+    assert rows[0].city == cuneo and rows[0].status == "member"
+
+
+def test_choice_columns_show_labels(client, superuser, seeded):
+    client.force_login(superuser)
+    page = client.get(reverse("admin:cities_city_changelist"), {"role__exact": "peer", "q": "Lione"})
+    assert '<td class="field-country_column">Francia</td>' in page.text

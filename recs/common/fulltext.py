@@ -1,0 +1,40 @@
+"""PostgreSQL full-text search documents, built one way for the site search and the admin.
+
+A document is a model's fields as a language shows them (``localized``): the first field
+weighted A, the others B, with that language's stemming (settings.LANGUAGE_TEXT_SEARCH).
+The GIN indexes of the clippings, events and cities (their apps' migrations) are exactly
+these expressions: change both together (tests check with EXPLAIN that they are used).
+"""
+
+from django.conf import settings
+from django.db.models import Q
+
+from .languages import codes, localized
+
+
+def config(language):
+    return settings.LANGUAGE_TEXT_SEARCH.get(language, "simple")
+
+
+def document(fields, language):
+    from django.contrib.postgres.search import SearchVector
+
+    vector = SearchVector(localized(fields[0], language), weight="A", config=config(language))
+    for field in fields[1:]:
+        vector += SearchVector(localized(field, language), weight="B", config=config(language))
+    return vector
+
+
+def query(text, language):
+    from django.contrib.postgres.search import SearchQuery
+
+    return SearchQuery(text, config=config(language), search_type="websearch")
+
+
+def in_any_language(queryset, fields, text):
+    """``queryset`` narrowed to what matches ``text`` in any language's document."""
+    annotations = {f"document_{code}": document(fields, code) for code in codes()}
+    condition = Q()
+    for code in codes():
+        condition |= Q(**{f"document_{code}": query(text, code)})
+    return queryset.annotate(**annotations).filter(condition)
