@@ -238,7 +238,9 @@ def test_map_labels_never_cover_each_other():
     from cities.observatory import MapCity
 
     crowded = [
-        MapCity(f"Città {n}", f"/it/citta/c{n}/", Decimal("45.0") + Decimal(n) / 100, Decimal("9.0"), "member")
+        MapCity(
+            f"Città {n}", f"/it/citta/c{n}/", Decimal("45.0") + Decimal(n) / 100, Decimal("9.0"), "member"
+        )
         for n in range(30)
     ]
     crowded.append(MapCity("Bari", "/it/citta/bari/", Decimal("41.12"), Decimal("16.87"), "member"))

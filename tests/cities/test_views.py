@@ -28,7 +28,9 @@ def shown_counts(response):
     """The directory's counts as a visitor reads them: {status label: number}."""
     return {
         label: int(number)
-        for label, number in re.findall(r'class="status-badge status-\w+">([^<]+)</span> (\d+)</a>', response.text)
+        for label, number in re.findall(
+            r'class="status-badge status-\w+">([^<]+)</span> (\d+)</a>', response.text
+        )
     }
 
 
@@ -183,7 +185,9 @@ def test_directory_sorts_by_each_column_and_says_so(client, seeded):
     promoters = re.search(r'href="(\?[^"]*status=promoter[^"]*)"', umbria.text)[1]
     assert "region=umbria" in promoters and "sort=-name" in promoters
 
-    assert list(client.get("/en/cities/", {"sort": "altitude"}).context["cities"]) == []  # an unknown sort says so
+    assert (
+        list(client.get("/en/cities/", {"sort": "altitude"}).context["cities"]) == []
+    )  # an unknown sort says so
     assert "Some filters are not valid" in client.get("/en/cities/", {"sort": "altitude"}).text
 
 
@@ -206,6 +210,8 @@ def test_peer_cities_searchable_by_name_and_country(client, seeded):
     assert [country for country, _cities in british.context["countries"]] == ["United Kingdom"]
     assert "4 cities" in british.text
     munich = client.get("/it/citta/europa/", {"q": "munich"})  # either language's name
-    assert [name for _c, cities in munich.context["countries"] for name, _a in cities] == ["Monaco di Baviera"]
+    assert [name for _c, cities in munich.context["countries"] for name, _a in cities] == [
+        "Monaco di Baviera"
+    ]
     nothing = client.get("/en/cities/europe/", {"country": "ZZ"})
     assert "Some filters are not valid" in nothing.text and nothing.context["countries"] == []

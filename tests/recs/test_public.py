@@ -281,7 +281,9 @@ def test_every_page_ends_with_the_small_print_in_its_language(client, seeded, la
         assert "Last updated:" in page.text or "Ultimo aggiornamento:" in page.text
     # They are not pages about the association: not in its menu.
     association = client.get(f"/{language}/")
-    menu = association.text[association.text.index('<footer class="it-footer">') :].split("it-footer-small-prints")[0]
+    menu = association.text[association.text.index('<footer class="it-footer">') :].split(
+        "it-footer-small-prints"
+    )[0]
     assert titles[0] not in menu
 
 

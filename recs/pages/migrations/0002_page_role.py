@@ -4,19 +4,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pages', '0001_initial'),
+        ("pages", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='page',
-            name='role',
-            field=models.CharField(choices=[('association', 'about the association (in its menu)'), ('accessibility', 'accessibility statement (footer)'), ('legal', 'legal notes (footer)'), ('privacy', 'privacy notice (footer)')], default='association', help_text="Where the page is linked from: the association's menu, or the foot of every page. There is one privacy notice, one accessibility statement and one page of legal notes.", max_length=20, verbose_name='role'),
+            model_name="page",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("association", "about the association (in its menu)"),
+                    ("accessibility", "accessibility statement (footer)"),
+                    ("legal", "legal notes (footer)"),
+                    ("privacy", "privacy notice (footer)"),
+                ],
+                default="association",
+                help_text="Where the page is linked from: the association's menu, or the foot of every page. There is one privacy notice, one accessibility statement and one page of legal notes.",
+                max_length=20,
+                verbose_name="role",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='page',
-            constraint=models.UniqueConstraint(condition=models.Q(('role', 'association'), _negated=True), fields=('role',), name='one_page_per_footer_role', violation_error_message='There is already a page with this role: change that one instead.'),
+            model_name="page",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("role", "association"), _negated=True),
+                fields=("role",),
+                name="one_page_per_footer_role",
+                violation_error_message="There is already a page with this role: change that one instead.",
+            ),
         ),
     ]
