@@ -75,6 +75,7 @@ class Result:
     worker_mb: float
     errors: int
     cache: str = ""
+    streamed: bool = False
     misses: list = field(default_factory=list)
 
 
@@ -368,6 +369,8 @@ def measure(pages, cookie, master, seconds, baseline):
             worker_mb=worker_memory_mb(master),
             errors=errors + half_errors + (status != 200),
             cache=headers.get("X-Page-Cache", ""),
+            # Sent as it is read (no length known beforehand): its memory stays the same.
+            streamed=headers.get("Transfer-Encoding", "") == "chunked" or "Content-Length" not in headers,
         )
         print(
             f"  {page.name:32} {rps:8.1f}/s {result.share:7.4f}·B p50 {p50:7.1f} ms p99 {p99:7.1f} ms",
@@ -399,9 +402,13 @@ def run(database, pages, cookie, cache_pages, seconds):
 
 
 def misses(result, cache_pages):
+    """The targets of the issue "Speed at scale" this result misses: public HTML pages at
+    0.04·B uncached and 0.3·B cached; admin 0.02·B; feeds, calendars, sitemap and exports
+    0.02·B or streamed (constant memory); p99 within 4× p50; at most 10 queries; no worker
+    above 250 MB; no errors."""
     page, found = result.page, []
-    target = CACHED_TARGET if cache_pages and page.kind != "admin" else UNCACHED_TARGET[page.kind]
-    if result.share < target:
+    target = CACHED_TARGET if cache_pages and page.kind == "page" else UNCACHED_TARGET[page.kind]
+    if result.share < target and not (page.kind == "feed" and result.streamed):
         found.append(f"share {result.share:.3f} < {target}")
     if result.p99 > MAX_P99_OVER_P50 * result.p50:
         found.append(f"p99 {result.p99:.0f} ms > {MAX_P99_OVER_P50}×p50")
@@ -420,14 +427,15 @@ def table(title, baseline, results, cache_pages):
         "",
         f"B (bare Django view, same middleware and server): **{baseline:,.0f} requests/s**",
         "",
-        "| page | requests/s | share of B | p50 ms | p99 ms | queries | bytes | worker MB | misses |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| page | requests/s | share of B | p50 ms | p99 ms | queries | bytes | worker MB | cache | misses |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for r in results:
         r.misses = misses(r, cache_pages)
         lines.append(
             f"| {r.page.name} | {r.rps:,.1f} | {r.share:.4f} | {r.p50:.1f} | {r.p99:.1f} | {r.queries} "
-            f"| {r.size:,} | {r.worker_mb:.0f} | {'; '.join(r.misses) or '—'} |"
+            f"| {r.size:,} | {r.worker_mb:.0f} | {'streamed' if r.streamed else r.cache or '—'} "
+            f"| {'; '.join(r.misses) or '—'} |"
         )
     return lines
 

@@ -2,7 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connections, models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -60,6 +60,17 @@ class WorkingGroup(BilingualModel):
         return reverse("events:workinggroup-detail", kwargs={"year": self.year, "slug": self.slug})
 
 
+#: The first day of the next year or month after ``day``, in each database's SQL.
+PERIOD_STEP = {
+    "postgresql": {
+        "year": "(date_trunc('year', {day}) + interval '1 year')::date",
+        "month": "(date_trunc('month', {day}) + interval '1 month')::date",
+    },
+    "sqlite": {
+        "year": "date({day}, 'start of year', '+1 year')",
+        "month": "date({day}, 'start of month', '+1 month')",
+    },
+}
 #: An event's last day: its end date, or its start date when it lasts one day.
 LAST_DAY = Coalesce("end_date", "start_date")
 #: The longest an event lasts (see Event.clean): an event not over yet started after
@@ -81,6 +92,38 @@ class EventQuerySet(models.QuerySet):
             .filter(last_day__gte=today, start_date__gte=today - LONGEST)
             .order_by("start_date", "start_time", "pk")
         )
+
+    def published_years(self):
+        """The first day of each year with a published event, latest first."""
+        return self._published_periods("year")[::-1]
+
+    def published_months(self):
+        """The first day of each month with a published event, in order."""
+        return self._published_periods("month")
+
+    def _published_periods(self, period):
+        """A loose index scan: from the first event, jump to the first event of the next
+        year (or month) and so on, one probe of the date index each, in one recursive
+        query; ``dates()`` reads every event instead."""
+        vendor = connections[self.db].vendor
+        step = PERIOD_STEP[vendor][period].format(day="periods.day")
+        table = self.model._meta.db_table
+        sql = f"""
+            WITH RECURSIVE periods(day) AS (
+                SELECT MIN(start_date) FROM {table} WHERE is_published = %s
+                UNION ALL
+                SELECT (SELECT MIN(start_date) FROM {table} WHERE is_published = %s AND start_date >= {step})
+                FROM periods WHERE periods.day IS NOT NULL
+            )
+            SELECT day FROM periods WHERE day IS NOT NULL
+        """
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, [True, True])
+            days = [
+                row[0] if isinstance(row[0], datetime.date) else datetime.date.fromisoformat(row[0])
+                for row in cursor
+            ]
+        return [day.replace(day=1) if period == "month" else day.replace(month=1, day=1) for day in days]
 
     def past(self, today=None):
         """Published events that are over, latest first (an event over by today started

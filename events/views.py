@@ -35,7 +35,7 @@ class EventListView(PublishedEventMixin, ListView):
             upcoming=upcoming[: self.shown],
             more_upcoming=len(upcoming) > self.shown,
             past=published.past()[: self.shown],
-            years=published.dates("start_date", "year", order="DESC"),
+            years=Event.objects.published_years(),
             **kwargs,
         )
 
@@ -92,13 +92,22 @@ class WorkingGroupListView(ListView):
 
 
 class WorkingGroupDetailView(TranslatedSlugMixin, DetailView):
+    meetings_shown = 20
+
     def get_queryset(self):
         return (
             WorkingGroup.objects.filter(year=self.kwargs["year"])
             .select_related("coordinating_city")
             .prefetch_related(
                 "member_cities",
-                Prefetch("meetings", queryset=Event.objects.published().select_related("host_city")),
+                # The latest meetings: a group meeting monthly for decades lists a page, not all.
+                Prefetch(
+                    "meetings",
+                    queryset=Event.objects.published()
+                    .select_related("host_city")
+                    .order_by("-start_date", "-pk")[: self.meetings_shown],
+                    to_attr="latest_meetings",
+                ),
             )
         )
 

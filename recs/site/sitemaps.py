@@ -128,10 +128,9 @@ class EventArchiveSitemap(BilingualSitemap):
     """The agenda's pages for each year and month that has events."""
 
     def items(self):
-        events = Event.objects.published()
-        years = [(day.year,) for day in events.dates("start_date", "year")]
-        months = [(day.year, day.month) for day in events.dates("start_date", "month")]
-        return years + months
+        months = Event.objects.published_months()
+        years = sorted({day.year for day in months})
+        return [(year,) for year in years] + [(day.year, day.month) for day in months]
 
     def location(self, item):
         return reverse("events:event-year" if len(item) == 1 else "events:event-month", args=item)

@@ -71,3 +71,14 @@ def test_an_event_lasts_at_most_a_year_and_a_long_one_is_upcoming_to_its_end():
     running = EventFactory(start_date=datetime.date(2005, 5, 12), end_date=datetime.date(2006, 5, 11))
     assert list(Event.objects.upcoming(TODAY)) == [running]
     assert list(Event.objects.past(TODAY)) == []
+
+
+def test_years_and_months_with_events_read_by_jumps_agree_with_every_event():
+    for day in [datetime.date(2004, 7, 29), datetime.date(2004, 12, 3), datetime.date(2004, 12, 30)]:
+        EventFactory(start_date=day)
+    EventFactory(start_date=datetime.date(2007, 1, 1))
+    EventFactory(start_date=datetime.date(2005, 6, 1), is_published=False)
+    published = Event.objects.published()
+    assert Event.objects.published_months() == list(published.dates("start_date", "month"))
+    assert Event.objects.published_years() == list(published.dates("start_date", "year", order="DESC"))
+    assert Event.objects.published_years() == [datetime.date(2007, 1, 1), datetime.date(2004, 1, 1)]
