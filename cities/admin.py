@@ -9,7 +9,13 @@ from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from recs.common.admin_tools import MissingEnglishFilter, SafeAutocompleteAdminMixin, choice_column, thumbnail
+from recs.common.admin_tools import (
+    MissingEnglishFilter,
+    QuickActionCheckboxMixin,
+    SafeAutocompleteAdminMixin,
+    choice_column,
+    thumbnail,
+)
 
 from .admin_forms import RecordStatusChangeForm
 from .models import City, Status, StatusChange, StrategicPlan
@@ -61,7 +67,7 @@ class StrategicPlanInline(TranslationStackedInline):
 
 
 @admin.register(City)
-class CityAdmin(TabbedTranslationAdmin):
+class CityAdmin(QuickActionCheckboxMixin, TabbedTranslationAdmin):
     list_display = [
         "name",
         "role_column",
@@ -138,7 +144,7 @@ class CityAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(StatusChange)
-class StatusChangeAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
+class StatusChangeAdmin(QuickActionCheckboxMixin, SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
     """The adhesion history: read only; new changes go through the record form."""
 
     list_display = [

@@ -7,6 +7,7 @@ from recs.common.admin_tools import (
     EstimatedCountPaginator,
     FullTextSearchAdminMixin,
     MissingEnglishFilter,
+    QuickActionCheckboxMixin,
     SafeAutocompleteAdminMixin,
     year_filter,
 )
@@ -32,7 +33,9 @@ class WorkingGroupAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(FullTextSearchAdminMixin, SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
+class EventAdmin(
+    QuickActionCheckboxMixin, FullTextSearchAdminMixin, SafeAutocompleteAdminMixin, TabbedTranslationAdmin
+):
     list_display = ["title", "kind", "start_date", "start_time", "host_city", "working_group", "is_published"]
     list_filter = [
         "is_published",

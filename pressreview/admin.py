@@ -7,6 +7,7 @@ from recs.common.admin_tools import (
     EstimatedCountPaginator,
     FullTextSearchAdminMixin,
     MissingEnglishFilter,
+    QuickActionCheckboxMixin,
     SafeAutocompleteAdminMixin,
     thumbnail,
     year_filter,
@@ -31,7 +32,9 @@ class OutletAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(FullTextSearchAdminMixin, SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
+class ArticleAdmin(
+    QuickActionCheckboxMixin, FullTextSearchAdminMixin, SafeAutocompleteAdminMixin, TabbedTranslationAdmin
+):
     list_display = ["headline", "outlet", "published_on", "language", "is_published", "clipping_thumbnail"]
     list_filter = [
         "is_published",

