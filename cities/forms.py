@@ -1,11 +1,9 @@
 from django import forms
-from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
-from recs.common.languages import localized
-
+from .directory import SORTS
 from .models import Region, Status
 
 
@@ -27,9 +25,7 @@ class CityFilterForm(forms.Form):
         input_formats=["%Y-%m-%d"],
     )
 
-    #: The directory's columns that sort it (ties in name order).
-    SORTS = ("name", "region", "status", "since", "population")
-    COLUMNS = {"status": "current_status", "since": "status_since"}
+    SORTS = SORTS
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
@@ -39,16 +35,6 @@ class CityFilterForm(forms.Form):
     def sort_key(self):
         """The chosen sort ("-population": largest first), by name when none is."""
         return (self.cleaned_data.get("sort") if self.is_bound and self.is_valid() else "") or "name"
-
-    def ordering(self):
-        """The ORDER BY of the chosen sort, names as the visitor's language shows them;
-        empty values last either way, ties in name order."""
-        key = self.sort_key()
-        name = localized("name", translation.get_language())
-        column = key.lstrip("-")
-        value = name if column == "name" else F(self.COLUMNS.get(column, column))
-        first = value.desc(nulls_last=True) if key.startswith("-") else value.asc(nulls_last=True)
-        return [first, name, "pk"]
 
     def clean_on(self):
         day = self.cleaned_data["on"]

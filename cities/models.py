@@ -143,7 +143,17 @@ class Timeline:
 
     def current_entries(self):
         """{city pk: (status value, effective date)} of each city's entry in force today."""
-        return {city_id: (values[-1], dates[-1]) for city_id, (dates, values) in self.histories.items()}
+        return self.entries_on(None)
+
+    def entries_on(self, day):
+        """{city pk: (status value, effective date)} of the entry in force on ``day``
+        (None: today), for the cities that had one."""
+        entries = {}
+        for city_id, (dates, values) in self.histories.items():
+            effective = len(dates) if day is None else bisect_right(dates, day)
+            if effective:
+                entries[city_id] = (values[effective - 1], dates[effective - 1])
+        return entries
 
     def statuses_on(self, day=None):
         """{city pk: status value} on ``day`` (None: today), for the cities that had one."""

@@ -11,9 +11,11 @@ database flush), on ``post_migrate``, as ``django.contrib.auth`` creates permiss
 a content model added to one of CONTENT_APPS reaches the editors by itself.
 """
 
-EDITORS = "Editors"
-COORDINATORS = "Coordinators"
-ADMINISTRATORS = "Administrators"
+# The groups' names, in Italian: the back office's staff work in Italian (a group's name
+# is data, shown as it is in either language). Migration recs 0007 renamed the old ones.
+EDITORS = "Redazione"
+COORDINATORS = "Coordinamento"
+ADMINISTRATORS = "Amministrazione"
 
 CONTENT_APPS = ("pages", "mailinglist", "cities", "events", "pressreview")
 # The adhesion history: coordinators record it; nobody edits or deletes it.

@@ -56,12 +56,15 @@ def translated_rows(queryset, plain=(), translated=()):
     No model instances and no per-row fallbacks by modeltranslation: for lists of thousands."""
     chain = fallback_chain(translation.get_language())
     columns = [f"{field}_{code}" for field in translated for code in chain]
-    rows = []
-    for row in queryset.rewrite(False).values_list(*plain, *columns):
-        texts = row[len(plain) :]
-        shown = tuple(
-            next((text for text in texts[i : i + len(chain)] if text), "")
-            for i in range(0, len(texts), len(chain))
-        )
-        rows.append(row[: len(plain)] + shown)
-    return rows
+    rows = queryset.rewrite(False).values_list(*plain, *columns)
+    if len(chain) == 1:  # the first language: its own text, nothing to fall back on
+        return list(rows)
+    width, first = len(chain), len(plain)
+    shown = []
+    for row in rows:
+        texts = [
+            next((text for text in row[start : start + width] if text), "")
+            for start in range(first, len(row), width)
+        ]
+        shown.append((*row[:first], *texts))
+    return shown

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.contrib import admin
@@ -207,3 +208,24 @@ def test_choice_columns_show_labels(client, superuser, seeded):
     client.force_login(superuser)
     page = client.get(reverse("admin:cities_city_changelist"), {"role__exact": "peer", "q": "Lione"})
     assert '<td class="field-country_column">Francia</td>' in page.text
+
+
+def test_the_italian_admin_agrees_with_every_noun(client, superuser):
+    """Django's Italian says "Il città “Torino” è stato modificato"; the project's own
+    wording names the kind of object without an article."""
+    from django.contrib.auth.models import Group
+
+    client.force_login(superuser)
+    response = client.post(
+        reverse("admin:pages_contact_add"),
+        {"kind": "office", "name_it": "Segreteria", "menu_order": "1"},
+        HTTP_ACCEPT_LANGUAGE="it",
+        follow=True,
+    )
+    [message] = re.findall(r'<li class="success">(.*?)</li>', response.text)
+    assert re.sub(r"<[^>]+>", "", message) == "Inserimento riuscito: contatto “Segreteria”."
+    assert "Il contatto" not in response.text
+    users = client.get(reverse("admin:auth_user_add"), HTTP_ACCEPT_LANGUAGE="it")
+    assert "Dopo aver creato l'utente" in users.text and "After you" not in users.text
+    assert "Accesso con password" in users.text
+    assert set(Group.objects.values_list("name", flat=True)) >= {"Redazione", "Coordinamento", "Amministrazione"}
