@@ -14,7 +14,10 @@ class Migration(migrations.Migration):
     """The staff groups keep their members and permissions under Italian names
     (recs/roles.py names them; the back office's staff work in Italian)."""
 
-    dependencies = [("recs", "0006_content_moves_to_its_apps"), ("auth", "0012_alter_user_first_name_max_length")]
+    dependencies = [
+        ("recs", "0006_content_moves_to_its_apps"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
 
     operations = [
         migrations.RunPython(

@@ -228,4 +228,8 @@ def test_the_italian_admin_agrees_with_every_noun(client, superuser):
     users = client.get(reverse("admin:auth_user_add"), HTTP_ACCEPT_LANGUAGE="it")
     assert "Dopo aver creato l'utente" in users.text and "After you" not in users.text
     assert "Accesso con password" in users.text
-    assert set(Group.objects.values_list("name", flat=True)) >= {"Redazione", "Coordinamento", "Amministrazione"}
+    assert set(Group.objects.values_list("name", flat=True)) >= {
+        "Redazione",
+        "Coordinamento",
+        "Amministrazione",
+    }
