@@ -1,5 +1,7 @@
 from django.db import migrations
 
+from recs.common.fulltext import gin_indexes
+
 # The site search's document for the press clippings (recs/site/search.py,
 # full_text_matches), in each language: GIN-indexed, so that searching 100,000 clippings
 # reads the index instead of every row. The expressions must stay exactly those the search
@@ -16,23 +18,7 @@ INDEXES = {
 }
 
 
-def create_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return  # SQLite searches with a plain match (see the search module)
-    for name, expression in INDEXES.items():
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {name} ON pressreview_article USING gin (({expression}))"
-        )
-
-
-def drop_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name in INDEXES:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
-
-
 class Migration(migrations.Migration):
     dependencies = [("pressreview", "0002_images_stored_without_metadata")]
 
-    operations = [migrations.RunPython(create_indexes, drop_indexes)]
+    operations = [gin_indexes("pressreview_article", INDEXES)]

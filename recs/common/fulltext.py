@@ -38,3 +38,23 @@ def in_any_language(queryset, fields, text):
     for code in codes():
         condition |= Q(**{f"document_{code}": query(text, code)})
     return queryset.annotate(**annotations).filter(condition)
+
+
+def gin_indexes(table, indexes):
+    """A migration operation making ``indexes`` ({name: SQL expression}) GIN indexes of
+    ``table`` on PostgreSQL; elsewhere (SQLite) the search is a plain match and needs none."""
+    from django.db import migrations
+
+    def create(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for name, expression in indexes.items():
+                schema_editor.execute(
+                    f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin (({expression}))"
+                )
+
+    def drop(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for name in indexes:
+                schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+    return migrations.RunPython(create, drop)
