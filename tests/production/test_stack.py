@@ -95,9 +95,11 @@ def test_two_instances_share_logins_and_changes(stack):
     change_url = re.search(r'href="(/admin/pages/page/\d+/change/)', change_list.text)[1]
     form = form_fields(editor.get(f"{two}{change_url}").text, "page_form")
     address = f"/it/associazione/{form['slug_it']}/"
-    first = Browser().get(f"{one}{address}")
+    # As nginx passes them: the site's own host, whichever instance answers.
+    site = {"Host": f"127.0.0.1:{stack.port}"}
+    first = Browser().get(f"{one}{address}", headers=site)
     assert first.status == 200 and first.headers["X-Page-Cache"] == "miss"
-    again = Browser().get(f"{two}{address}")
+    again = Browser().get(f"{two}{address}", headers=site)
     assert again.headers["X-Page-Cache"] == "hit" and again.body == first.body
     assert "X-Page-Cache" not in editor.get(f"{one}{address}").headers  # staff see the page live
 
@@ -107,10 +109,10 @@ def test_two_instances_share_logins_and_changes(stack):
     saved = editor.post(f"{two}{change_url}", form | {"_save": "Salva"})
     assert saved.status == 302, saved.text[-2000:]
     for instance in (one, two):
-        page = Browser().get(f"{instance}{address}")
+        page = Browser().get(f"{instance}{address}", headers=site)
         assert page.status == 200
         assert new_title in page.text
-        association = Browser().get(f"{instance}/it/associazione/")
+        association = Browser().get(f"{instance}/it/associazione/", headers=site)
         assert new_title in association.text
 
 
@@ -149,7 +151,9 @@ def instance_behind_relay(stack_environment, stack, tmp_path):
             "1",
         ],
         cwd=ROOT,
-        env=stack_environment | {"DATABASE_URL": database_url},
+        # Every request must reach the database here: a page already in the page cache is
+        # answered through an outage, which visitors are glad of but is not under test.
+        env=stack_environment | {"DATABASE_URL": database_url, "CACHE_PAGES": "false"},
         stdout=open(log, "wb"),
         stderr=subprocess.STDOUT,
     )
