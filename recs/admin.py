@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, Permission
+from django.utils.text import capfirst
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from post_office.admin import AttachmentAdmin
 from post_office.models import Attachment, EmailTemplate, Log
@@ -20,10 +23,43 @@ for model in (EmailTemplate, Log):
 admin.site.unregister(Attachment)
 admin.site.register(Attachment, type("AttachmentAdmin", (SafeAutocompleteAdminMixin, AttachmentAdmin), {}))
 admin.site.unregister(get_user_model())
+admin.site.unregister(Group)
+
+#: The four permissions Django gives every model, named in the staff's language.
+PERMISSION_ACTIONS = {
+    "add": pgettext_lazy("permission", "add"),
+    "change": pgettext_lazy("permission", "change"),
+    "delete": pgettext_lazy("permission", "delete"),
+    "view": pgettext_lazy("permission", "view"),
+}
+
+
+def permission_label(permission):
+    """ "Cities – add" rather than Django's stored English "cities | city | Can add city"."""
+    model = permission.content_type.model_class()
+    action, _separator, model_name = permission.codename.partition("_")
+    if model is not None and action in PERMISSION_ACTIONS and model_name == model._meta.model_name:
+        return f"{capfirst(model._meta.verbose_name_plural)} – {PERMISSION_ACTIONS[action]}"
+    return gettext(permission.name)  # a permission of the site's own, named in its code
+
+
+class PermissionsInTheStaffLanguageMixin:
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in ("permissions", "user_permissions"):
+            kwargs["queryset"] = Permission.objects.select_related("content_type")
+            field = super().formfield_for_manytomany(db_field, request, **kwargs)
+            field.label_from_instance = permission_label
+            return field
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(Group)
+class StaffGroupAdmin(PermissionsInTheStaffLanguageMixin, GroupAdmin):
+    pass
 
 
 @admin.register(get_user_model())
-class StaffAccountAdmin(UserAdmin):
+class StaffAccountAdmin(PermissionsInTheStaffLanguageMixin, UserAdmin):
     """Staff accounts, managed by the administrators.
 
     An account that has done anything in the back office is never deleted (its history

@@ -233,3 +233,16 @@ def test_the_italian_admin_agrees_with_every_noun(client, superuser):
         "Coordinamento",
         "Amministrazione",
     }
+
+
+def test_permissions_are_named_in_the_staff_language(client, superuser):
+    from django.contrib.auth.models import Group
+
+    client.force_login(superuser)
+    group = Group.objects.get(name="Coordinamento")
+    italian = client.get(reverse("admin:auth_group_change", args=[group.pk]), HTTP_ACCEPT_LANGUAGE="it")
+    assert ">Città – aggiungere</option>" in italian.text
+    assert ">Cambi di stato – vedere</option>" in italian.text
+    assert "Can add city" not in italian.text
+    english = client.get(reverse("admin:auth_group_change", args=[group.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    assert ">Cities – add</option>" in english.text
