@@ -269,7 +269,7 @@ def test_sitemap_pages_neither_repeat_nor_miss_an_address(client, site, monkeypa
 )
 def test_every_page_ends_with_the_small_print_in_its_language(client, seeded, language, titles):
     home = client.get(f"/{language}/")
-    footer = home.text[home.text.index('<footer class="it-footer">') :]
+    footer = home.text[home.text.index('<footer class="it-footer" id="site-footer">') :]
     small_print = footer[footer.index("it-footer-small-prints-list") :]
     links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', small_print)
     assert [title for _href, title in links] == titles
@@ -281,7 +281,7 @@ def test_every_page_ends_with_the_small_print_in_its_language(client, seeded, la
         assert "Last updated:" in page.text or "Ultimo aggiornamento:" in page.text
     # They are not pages about the association: not in its menu.
     association = client.get(f"/{language}/")
-    menu = association.text[association.text.index('<footer class="it-footer">') :].split(
+    menu = association.text[association.text.index('<footer class="it-footer" id="site-footer">') :].split(
         "it-footer-small-prints"
     )[0]
     assert titles[0] not in menu
