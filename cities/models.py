@@ -106,10 +106,6 @@ class CityQuerySet(models.QuerySet):
         counts = dict(rows)
         return {status: counts.get(status.value, 0) for status in Status}
 
-    def status_counts_on(self, days):
-        """{day: {Status: number of cities}} for each of ``days`` (None: today), in one query."""
-        return Timeline(self).counts_on(days)
-
 
 class Timeline:
     """The adhesion histories of some cities, read in one query (their entries in force,
@@ -141,10 +137,6 @@ class Timeline:
     def last_change(self):
         return max((dates[-1] for dates, _ in self.histories.values()), default=None)
 
-    def current_entries(self):
-        """{city pk: (status value, effective date)} of each city's entry in force today."""
-        return self.entries_on(None)
-
     def entries_on(self, day):
         """{city pk: (status value, effective date)} of the entry in force on ``day``
         (None: today), for the cities that had one."""
@@ -157,12 +149,7 @@ class Timeline:
 
     def statuses_on(self, day=None):
         """{city pk: status value} on ``day`` (None: today), for the cities that had one."""
-        statuses = {}
-        for city_id, (dates, values) in self.histories.items():
-            effective = len(dates) if day is None else bisect_right(dates, day)
-            if effective:
-                statuses[city_id] = values[effective - 1]
-        return statuses
+        return {city_id: status for city_id, (status, _since) in self.entries_on(day).items()}
 
     def counts_on(self, days):
         """{day: {Status: number of cities}} for each of ``days`` (None: today): one walk
