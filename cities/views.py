@@ -9,7 +9,7 @@ from recs.common.languages import text_contains, translated_rows
 from recs.common.spreadsheets import csv_response
 from recs.common.view_mixins import FilteredPagesMixin, TranslatedSlugMixin
 
-from . import city_page, opendata
+from . import city_page, gazetteer, opendata
 from .directory import directory
 from .forms import CityFilterForm, PeerFilterForm
 from .models import City, Status, StatusChange, Timeline
@@ -173,6 +173,7 @@ class ObservatoryView(TemplateView):
             growth=growth,
             figures=growth.figures,
             member_map=member_map([city for city in members if city.current_status]),
+            gazetteer_source=gazetteer.ATTRIBUTION,
             peer_map=peer_map(map_cities(City.Role.PEER)),
             **kwargs,
         )

@@ -258,3 +258,27 @@ def test_map_labels_never_cover_each_other():
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
     markup = str(svg_map.points_markup())
     assert markup.count("<circle") == 31 and markup.count("<text") == len(shown)
+
+
+@pytest.mark.parametrize(
+    "slug, latitude, longitude",
+    [
+        ("monaco-di-baviera", 48.14, 11.58),  # Munich, not the Principality of Monaco
+        ("l-aia", 52.08, 4.30),  # The Hague
+        ("torino", 45.07, 7.69),
+        ("catania", 37.49, 15.07),
+        ("bolzano", 46.49, 11.34),
+    ],
+)
+def test_every_seed_city_is_on_its_map_at_its_place(client, seeded, slug, latitude, longitude):
+    city = City.objects.get(slug_it=slug)
+    assert (round(float(city.latitude), 2), round(float(city.longitude), 2)) == (latitude, longitude)
+    html = client.get("/it/citta/osservatorio/").text
+    point = re.search(
+        rf'<a href="/it/citta/{slug}/" class="map-point"><title>[^<]*</title><circle cx="([\d.]+)" cy="([\d.]+)"',
+        html,
+    )
+    assert point, slug
+    # The whole network and every peer are on the maps; only the association is not a place.
+    assert html.count('class="map-point"') == City.objects.exclude(kind=City.Kind.ASSOCIATION).count()
+    assert "GeoNames" in html

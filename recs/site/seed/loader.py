@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone, translation
 
+from cities import gazetteer
 from cities.models import City, Status
 from cities.workflow import record_status_change
 from events.models import Event
@@ -28,6 +29,8 @@ class Report:
     created: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
     corrections: list = field(default_factory=list)
+    located: list = field(default_factory=list)
+    not_located: list = field(default_factory=list)
 
     def count(self, kind, created):
         (self.created if created else self.unchanged)[kind] += 1
@@ -45,6 +48,10 @@ class Report:
         yield "Not loaded, the page gives no content for them: " + ", ".join(
             f"“{heading}”" for heading in seed.AGENDA_HEADINGS_WITHOUT_CONTENT
         )
+        if self.located:
+            yield f"Coordinates and population from {gazetteer.ATTRIBUTION}: {', '.join(self.located)}"
+        if self.not_located:
+            yield f"Not in the gazetteer, to be placed by hand: {', '.join(self.not_located)}"
 
 
 def split_names(as_written):
@@ -83,6 +90,7 @@ def load():
     resolve = NameResolver(report)
     with transaction.atomic():
         cities = load_cities(report)
+        locate(report, cities)
         load_statuses(report, resolve, cities)
         for written in split_names(seed.PEERS_AS_WRITTEN):
             resolve(written)  # the peers were written with slips too: report them
@@ -122,6 +130,23 @@ def load_cities(report):
         )
         report.count("European peer cities", created)
     return cities
+
+
+def locate(report, cities):
+    """Coordinates and population from the offline gazetteer (GeoNames) for the cities
+    that have none: the 2006 page gives neither. An association of municipalities is
+    no single place and stays without."""
+    for city in cities.values():
+        if city.kind == City.Kind.ASSOCIATION or (city.latitude is not None and city.population):
+            continue
+        place = gazetteer.fill_in(city)
+        if place is None:
+            report.not_located.append(city.name_it)
+            continue
+        city.save(update_fields=["latitude", "longitude", "population"])
+        report.located.append(
+            f"{city.name_it} ({place.name})" if place.name != city.name_it else city.name_it
+        )
 
 
 def load_statuses(report, resolve, cities):
