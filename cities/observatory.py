@@ -257,25 +257,39 @@ class SvgMap:
     LABEL_HEIGHT, LABEL_CHARACTER = 12, 6.2
 
     def labelled(self):
-        """The points whose name fits beside them without covering another name (the
-        first come first; a point without a label still names its city on hover and to
-        screen readers). Names are checked against a grid, so thousands cost little."""
-        cell = self.LABEL_HEIGHT
-        taken = set()
-        shown = set()
-        for index, point in enumerate(self.points):
-            left, top = point.x + 8, point.y - 8
-            right, bottom = left + self.LABEL_CHARACTER * len(point.city.name), top + self.LABEL_HEIGHT
-            if right > self.width:
-                continue
-            cells = {
+        """The points whose name fits beside them without covering another name or
+        another point (the first come first; a point without a label still names its city
+        on hover and to screen readers). Boxes are looked up through a grid, so thousands
+        of points cost little, and compared exactly."""
+        cell = 24
+        grid = {}  # cell → [(box, index of the point it belongs to)]
+
+        def cells(box):
+            left, top, right, bottom = box
+            return [
                 (column, row)
                 for column in range(int(left // cell), int(right // cell) + 1)
                 for row in range(int(top // cell), int(bottom // cell) + 1)
-            }
-            if cells & taken:
+            ]
+
+        def overlaps(a, b):
+            return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+        for index, point in enumerate(self.points):
+            dot = (point.x - 6, point.y - 6, point.x + 6, point.y + 6)
+            for key in cells(dot):
+                grid.setdefault(key, []).append((dot, index))
+        shown = set()
+        for index, point in enumerate(self.points):
+            left, top = point.x + 8, point.y - 8
+            label = (left, top, left + self.LABEL_CHARACTER * len(point.city.name), top + self.LABEL_HEIGHT)
+            if label[2] > self.width:
                 continue
-            taken |= cells
+            near = [entry for key in cells(label) for entry in grid.get(key, ())]
+            if any(owner != index and overlaps(label, box) for box, owner in near):
+                continue
+            for key in cells(label):
+                grid.setdefault(key, []).append((label, -1))  # a placed name: nobody's dot
             shown.add(index)
         return shown
 
