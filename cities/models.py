@@ -9,10 +9,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from recs.common.addresses import address_maker
 from recs.common.images import StrippedImageField
 from recs.common.translation_rules import BilingualModel
 from recs.common.validators import validate_image_upload, validate_pdf_extension, validate_pdf_upload
@@ -256,10 +257,9 @@ class City(BilingualModel):
 
     @staticmethod
     def absolute_url_maker():
-        """``get_absolute_url`` from a slug, for long lists: one ``reverse`` for them all."""
-        marker = "city-slug"
-        address = reverse("cities:city-detail", kwargs={"slug": marker})
-        return lambda slug: address.replace(marker, slug)
+        """``get_absolute_url`` from a slug, in the active language, for long lists: one
+        ``reverse`` for them all."""
+        return address_maker("cities:city-detail", translation.get_language(), slug=str)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -5,7 +5,7 @@ page has thousands of addresses)."""
 from django.urls import reverse
 from django.utils import translation
 
-from .languages import fallback_chain
+from .languages import fallback_chain, first_text
 
 
 def address_maker(viewname, language, **values):
@@ -30,6 +30,6 @@ def translated(field, language):
     columns = [f"{field}_{code}" for code in fallback_chain(language)]
 
     def value(obj):
-        return next((text for text in map(obj.__dict__.get, columns) if text), "")
+        return first_text(map(obj.__dict__.get, columns))
 
     return value

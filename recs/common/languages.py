@@ -50,6 +50,11 @@ def text_contains(query, translated=(), plain=()):
     return condition
 
 
+def first_text(texts):
+    """The first text that is not empty, along a fallback chain ("" when all are)."""
+    return next((text for text in texts if text), "")
+
+
 def translated_rows(queryset, plain=(), translated=()):
     """``queryset``'s rows as tuples: the ``plain`` fields, then each ``translated`` field
     as the visitor's language shows it (its text, or the fallback's where it is empty).
@@ -62,9 +67,6 @@ def translated_rows(queryset, plain=(), translated=()):
     width, first = len(chain), len(plain)
     shown = []
     for row in rows:
-        texts = [
-            next((text for text in row[start : start + width] if text), "")
-            for start in range(first, len(row), width)
-        ]
+        texts = [first_text(row[start : start + width]) for start in range(first, len(row), width)]
         shown.append((*row[:first], *texts))
     return shown
