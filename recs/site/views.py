@@ -27,7 +27,7 @@ class HomeView(TemplateView):
             upcoming_events=Event.objects.upcoming().select_related("host_city")[:3],
             recent_events=Event.objects.past().select_related("host_city")[:3],
             latest_articles=Article.objects.published().select_related("outlet")[:4],
-            intro=Page.objects.published().first(),
+            intro=Page.objects.published().association().first(),
             **kwargs,
         )
 

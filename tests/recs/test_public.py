@@ -304,3 +304,11 @@ def test_one_page_for_each_footer_role(seeded):
     with pytest.raises(ValidationError) as error:
         second.full_clean()
     assert "There is already a page with this role" in str(error.value) or "esiste già" in str(error.value)
+
+
+def test_the_home_page_opens_with_the_association_not_the_small_print(client, seeded):
+    home = client.get("/it/")
+    intro = home.text[home.text.index("<h1") : home.text.index("<h1") + 600]
+    assert "La Rete Città Strategiche riunisce le città italiane" in intro
+    assert "dati personali" not in intro
+    assert "The Strategic Cities Network brings together" in client.get("/en/").text
