@@ -1,14 +1,19 @@
-"""The directory of network cities: each city's status on a day, filtered and sorted,
-from one read of the adhesion history (``Timeline``) and one of the cities as plain
-rows; the counts per status come from the same read. Three queries with any filter
-and sort, and no per-city subqueries."""
+"""The directory of network cities: each city's status on a day, filtered and sorted.
+
+Two reads, whatever the filter and the sort: each city's entry in force on the day (the
+database picks it, ``StatusChangeQuerySet.entry_of_each_city``) and the cities as plain
+rows. The counts per status come from the first; only the rows of the page shown are
+made into ``DirectoryRow``s."""
 
 import datetime
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from recs.common.languages import text_contains, translated_rows
 
-from .models import City, Region, Status, Timeline
+from .models import City, Region, Status
 
 #: The columns the directory sorts by (ties in name order), see ``CityFilterForm``.
 SORTS = ("name", "region", "status", "since", "population")
@@ -37,11 +42,27 @@ class DirectoryRow:
         return self.region_label
 
 
+class Rows(Sequence):
+    """The directory's rows, sorted: a ``DirectoryRow`` is made only for those read, so a
+    page of 50 costs 50 however many cities match."""
+
+    def __init__(self, found, make):
+        self.found, self.make = found, make
+
+    def __len__(self):
+        return len(self.found)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self.make(row) for row in self.found[index]]
+        return self.make(self.found[index])
+
+
 def directory(on=None, q="", status="", region="", sort="name"):
     """(the rows, sorted; {Status: number of cities} on that day, of every network city)."""
     members = City.objects.members()
-    timeline = Timeline(members)
-    entries = timeline.entries_on(on)
+    entries = members.status_entries(on=on)
+    counts = Counter(current for current, _since in entries.values())
     chosen = members
     if q:
         chosen = chosen.filter(text_contains(q, translated=("name",)))
@@ -49,7 +70,7 @@ def directory(on=None, q="", status="", region="", sort="name"):
         chosen = chosen.filter(region=region)
     url = City.absolute_url_maker()
     regions = {value: str(label) for value, label in Region.choices}
-    rows = []
+    found = []
     for pk, region_code, population, name, slug in translated_rows(
         chosen, plain=("pk", "region", "population"), translated=("name", "slug")
     ):
@@ -58,12 +79,27 @@ def directory(on=None, q="", status="", region="", sort="name"):
             continue  # not yet a member on that day
         if status and current != status:
             continue
-        rows.append(
-            DirectoryRow(
-                pk, name, url(slug), region_code, regions.get(region_code, ""), population, current, since
-            )
+        found.append(
+            Found(pk, name, slug, region_code, regions.get(region_code, ""), population, current, since)
         )
-    return sort_rows(rows, sort), timeline.counts_on([on])[on]
+
+    def make(row):
+        return DirectoryRow(row.pk, row.name, url(row.slug), *row[3:])
+
+    return Rows(sort_rows(found, sort), make), {status: counts[status.value] for status in Status}
+
+
+class Found(NamedTuple):
+    """A matching city before its row is made: what filtering and sorting need."""
+
+    pk: int
+    name: str
+    slug: str
+    region: str
+    region_label: str
+    population: int | None
+    current_status: str | None
+    status_since: datetime.date | None
 
 
 def sort_rows(rows, sort):

@@ -1,5 +1,6 @@
 import datetime
 from bisect import bisect_right
+from collections import Counter
 from itertools import groupby
 from operator import itemgetter
 
@@ -7,7 +8,8 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -100,12 +102,16 @@ class CityQuerySet(models.QuerySet):
             status_since=Subquery(latest.values("effective_date")[:1]),
         )
 
+    def status_entries(self, on=None):
+        """{city pk: (status value, effective date)} of the entry in force today or on
+        ``on``, for these cities that had one: one query, one row a city."""
+        entries = StatusChange.objects.entry_of_each_city(on=on).filter(city__in=self.values("pk"))
+        return {city_id: (status, since) for city_id, status, since in entries}
+
     def status_counts(self, on=None):
-        """{Status: number of cities} in force today or on ``on``: one grouped query, the
-        database reading each city's latest entry from the index."""
-        rows = self.with_status(on=on).order_by().values_list("current_status").annotate(count=Count("pk"))
-        counts = dict(rows)
-        return {status: counts.get(status.value, 0) for status in Status}
+        """{Status: number of cities} in force today or on ``on``: one query."""
+        counts = Counter(status for status, _since in self.status_entries(on=on).values())
+        return {status: counts[status.value] for status in Status}
 
 
 class Timeline:
@@ -316,10 +322,24 @@ class StatusChangeQuerySet(models.QuerySet):
     def in_force(self, on=None):
         """The entries that count: not superseded by a correction and, with ``on``,
         effective by that date. Everything that reads a status builds on this."""
-        entries = self.filter(corrections__isnull=True)
+        corrected = StatusChange.objects.filter(corrects=OuterRef("pk"))
+        entries = self.filter(~Exists(corrected))  # NOT EXISTS: an anti-join the planner sizes well
         if on is not None:
             entries = entries.filter(effective_date__lte=on)
         return entries
+
+    def entry_of_each_city(self, on=None):
+        """(city pk, status value, effective date) of each city's entry in force today or
+        on ``on``: its latest by ``StatusChange.LATEST_FIRST``, picked in the database."""
+        rank = Window(RowNumber(), partition_by=F("city_id"), order_by=StatusChange.LATEST_FIRST)
+        return (
+            self.in_force(on=on)
+            .annotate(rank=rank)
+            .filter(rank=1)
+            .order_by()
+            .rewrite(False)  # plain rows, no per-row translation fallbacks
+            .values_list("city_id", "status", "effective_date")
+        )
 
     def latest_in_force(self):
         """The entry in force that came last (a city's current one, when filtered by city)."""

@@ -24,7 +24,7 @@ class CityListView(FilteredPagesMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        """The rows of ``cities.directory``: every filter and sort in three queries."""
+        """The rows of ``cities.directory``: every filter and sort in two queries."""
         self.form = CityFilterForm(self.request.GET or None)
         self.on = None
         if self.form.is_bound and not self.form.is_valid():

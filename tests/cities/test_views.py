@@ -144,8 +144,9 @@ def test_directory_in_pages_of_fifty_that_keep_the_filters(client):
 
 
 def test_statuses_on_any_day_agree_with_the_directory(client):
-    """The timeline read once (observatory, counts) and the per-city query (directory)
-    apply the same rule, corrections and same-day entries included."""
+    """The timeline read once (observatory), each city's entry picked in the database
+    (directory, counts) and the per-city subquery (admin, open data) apply the same
+    rule, corrections and same-day entries included."""
     from cities.models import City, Timeline
 
     for n in range(6):
@@ -159,8 +160,11 @@ def test_statuses_on_any_day_agree_with_the_directory(client):
     for day in [datetime.date(2003, 12, 31), datetime.date(2004, 1, 3), datetime.date(2005, 3, 1), None]:
         expected = dict(City.objects.members().with_status(on=day).values_list("pk", "current_status"))
         assert timeline.statuses_on(day) == {pk: status for pk, status in expected.items() if status}
+        entries = City.objects.members().status_entries(on=day)
+        assert timeline.entries_on(day) == entries
         counts = timeline.counts_on([day])[day]
         assert counts == {status: list(expected.values()).count(status.value) for status in Status}
+        assert City.objects.members().status_counts(on=day) == counts
 
 
 def test_directory_sorts_by_each_column_and_says_so(client, seeded):
