@@ -272,8 +272,20 @@ class SvgMap:
                 for row in range(int(top // cell), int(bottom // cell) + 1)
             ]
 
-        def overlaps(a, b):
-            return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+        def covers(label, index):
+            """Whether ``label`` overlaps a name placed already or another point's dot;
+            it stops at the first one found (on a crowded map, almost at once)."""
+            for key in cells(label):
+                for box, owner in grid.get(key, ()):
+                    if (
+                        owner != index
+                        and label[0] < box[2]
+                        and box[0] < label[2]
+                        and label[1] < box[3]
+                        and box[1] < label[3]
+                    ):
+                        return True
+            return False
 
         for index, point in enumerate(self.points):
             dot = (point.x - 6, point.y - 6, point.x + 6, point.y + 6)
@@ -283,10 +295,7 @@ class SvgMap:
         for index, point in enumerate(self.points):
             left, top = point.x + 8, point.y - 8
             label = (left, top, left + self.LABEL_CHARACTER * len(point.city.name), top + self.LABEL_HEIGHT)
-            if label[2] > self.width:
-                continue
-            near = [entry for key in cells(label) for entry in grid.get(key, ())]
-            if any(owner != index and overlaps(label, box) for box, owner in near):
+            if label[2] > self.width or covers(label, index):
                 continue
             for key in cells(label):
                 grid.setdefault(key, []).append((label, -1))  # a placed name: nobody's dot
