@@ -1,10 +1,50 @@
 from django import forms
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
 from .directory import SORTS
-from .models import Region, Status
+from .models import City, Region, Status
+
+
+class CityByNameField(forms.Field):
+    """A city typed by its name in either language, or given by its address's last part
+    (the links of the city pages carry ``?city=<slug>``): thousands of cities are a text
+    box with suggestions (``cities:city-names``), not a list to scroll."""
+
+    widget = forms.TextInput
+
+    default_error_messages = {
+        "unknown": _("No city is called “%(name)s”: choose one of the names suggested as you type."),
+    }
+
+    def to_python(self, value):
+        value = " ".join((value or "").split())
+        if not value:
+            return None
+        named = Q(slug_it=value) | Q(slug_en=value) | Q(name_it__iexact=value) | Q(name_en__iexact=value)
+        city = (
+            City.objects.filter(named)
+            .order_by(
+                Case(
+                    When(role=City.Role.MEMBER, then=Value(0)), default=Value(1), output_field=IntegerField()
+                ),
+                "pk",
+            )
+            .first()
+        )
+        if city is None:
+            raise forms.ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"name": value}
+            )
+        return city
+
+    def prepare_value(self, value):
+        return value.name if isinstance(value, City) else value
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "autocomplete": "off", "maxlength": "120"}
 
 
 class CityFilterForm(forms.Form):

@@ -13,5 +13,6 @@ urlpatterns = [
     path(format_lazy("{}recs-cities.csv", _("open-data/")), views.cities_csv, name="cities-csv"),
     path(format_lazy("{}recs-status-history.csv", _("open-data/")), views.history_csv, name="history-csv"),
     path(format_lazy("{}recs-cities.json", _("open-data/")), views.cities_json, name="cities-json"),
+    path(format_lazy("{}city-names.json", _("open-data/")), views.city_names, name="city-names"),
     path("<slug:slug>/", views.CityDetailView.as_view(), name="city-detail"),
 ]

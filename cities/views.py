@@ -1,5 +1,5 @@
 from django.db.models import Prefetch
-from django.http import StreamingHttpResponse
+from django.http import JsonResponse, StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
@@ -153,7 +153,7 @@ class CityDetailView(TranslatedSlugMixin, DetailView):
         corrections = {change.corrects_id: change for change in timeline if change.corrects_id}
         for change in timeline:
             change.superseded_by = corrections.get(change.pk)
-        return super().get_context_data(**kwargs)
+        return super().get_context_data(shown=city_page.SHOWN, **kwargs)
 
 
 class ObservatoryView(TemplateView):
@@ -192,6 +192,28 @@ class OpenDataView(TemplateView):
             history_fields=opendata.HISTORY_FIELDS,
             **kwargs,
         )
+
+
+#: How many names the suggestions offer as a visitor types.
+SUGGESTIONS = 10
+
+
+@require_GET
+def city_names(request):
+    """{"names": [...]}: the names, in the visitor's language, of the cities whose name
+    in either language contains ``q`` (two letters at least); those that begin with it
+    first. What the city boxes of the filters suggest as one types."""
+    typed = " ".join(request.GET.get("q", "").split())[:100]
+    if len(typed) < 2:
+        return JsonResponse({"names": []})
+    rows = translated_rows(
+        City.objects.filter(text_contains(typed, translated=("name",))), translated=("name",)
+    )
+    names = sorted(
+        {name for (name,) in rows},
+        key=lambda name: (not name.casefold().startswith(typed.casefold()), name.casefold()),
+    )
+    return JsonResponse({"names": names[:SUGGESTIONS]})
 
 
 @require_GET

@@ -1,11 +1,7 @@
-from html import escape
-
 from django import forms
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City
-from recs.common.languages import translated_rows
+from cities.forms import CityByNameField
 
 from .models import Outlet
 
@@ -22,18 +18,11 @@ class ArticleFilterForm(forms.Form):
     outlet = forms.ModelChoiceField(
         label=_("Outlet"), required=False, queryset=Outlet.objects.all(), to_field_name="slug"
     )
-    city = forms.ModelChoiceField(
-        label=_("City"), required=False, queryset=City.objects.all(), to_field_name="slug_it"
-    )
+    city = CityByNameField(label=_("City"), required=False, help_text=_("Type a few letters of its name."))
 
-    def city_options(self):
-        """The city filter's options, by name: thousands of them at scale, so drawn here
-        rather than by the template engine."""
-        chosen = self.data.get("city", "")
-        rows = translated_rows(City.objects.all(), plain=("slug_it",), translated=("name",))
-        return mark_safe(  # noqa: S308 (every value is escaped)
-            "".join(
-                f'<option value="{escape(slug)}"{" selected" if slug == chosen else ""}>{escape(name)}</option>'
-                for slug, name in sorted(rows, key=lambda row: row[1].casefold())
-            )
-        )
+    def city_text(self):
+        """What the city box shows: the chosen city's name in the visitor's language
+        (a link may have given its address's last part instead), or what was typed."""
+        if self.is_bound and self.is_valid() and self.cleaned_data.get("city"):
+            return self.cleaned_data["city"].name
+        return self.data.get("city", "")

@@ -20,11 +20,12 @@ NOT_PAGES = {
     "cities:cities-csv",
     "cities:history-csv",
     "cities:cities-json",
+    "cities:city-names",
 }
 #: Links sent to one person by mail (signed tokens), not pages of the site.
 PERSONAL = {"mailinglist:subscription-confirm", "mailinglist:unsubscribe"}
 #: Pages that show results for what a visitor typed: not for search engines.
-NOT_INDEXED = {"site:search"}
+NOT_INDEXED = {"site:search", "cities:city-names"}
 #: Addresses with a query string that the guards visit.
 QUERIES = {"site:search": "?q=Torino"}
 

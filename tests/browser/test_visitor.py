@@ -47,6 +47,12 @@ def test_visitor_walks_the_site_and_switches_language_on_a_city_page(page, live_
     expect(page).to_have_url(f"{live_server.url}/it/citta/torino/")
 
     page.goto(f"{live_server.url}/en/press-review/")
+    page.locator("#id_city").press_sequentially("tur")  # names are suggested as one types
+    expect(page.locator("#id_city_names option")).to_have_attribute("value", "Turin")
+    page.fill("#id_city", "Turin")
+    page.get_by_role("button", name="Filter").click()
+    expect(page).to_have_url(re.compile(r"city=Turin"))
+    expect(page.locator("#id_city")).to_have_value("Turin")
     page.get_by_role("link", name="Strategic Turin").click()
     expect(page.locator("h1")).to_have_text("Strategic Turin")
     page.fill("#site-search-q", "Turin")

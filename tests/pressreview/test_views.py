@@ -43,6 +43,35 @@ def test_newest_first_and_filters(client, press):
     assert headlines(client.get("/it/rassegna-stampa/", {"q": "strategic"})) == ["Torino strategica"]
 
 
+def test_the_city_is_typed_by_name_in_either_language_or_given_by_address(client, press):
+    for typed in ["torino", "Turin", "  tORINO ", "Torino"]:
+        assert headlines(client.get("/en/press-review/", {"city": typed})) == ["Strategic Turin"], typed
+    english = client.get("/en/press-review/", {"city": "torino"}).text
+    assert 'name="city" id="id_city" value="Turin"' in english  # the box shows the name, in English
+    italian = client.get("/it/rassegna-stampa/", {"city": "Turin"}).text
+    assert 'name="city" id="id_city" value="Torino"' in italian
+    assert "<option" not in italian.split('id="id_city_names"')[1].split("</datalist>")[0]  # filled as one types
+
+
+def test_an_unknown_city_says_what_to_do(client, press):
+    response = client.get("/en/press-review/", {"city": "Atlantide"})
+    assert "No city is called “Atlantide”: choose one of the names suggested as you type." in response.text
+    assert 'value="Atlantide"' in response.text  # what was typed is kept
+
+
+def test_city_names_are_suggested_as_one_types(client):
+    for name_it, name_en in [("Torino", "Turin"), ("Pinerolo", "Pinerolo"), ("Bitonto", "Bitonto")]:
+        CityFactory(name_it=name_it, name_en=name_en)
+    CityFactory(name_it="Monaco di Baviera", name_en="Munich", role="peer", country="DE")
+    assert client.get("/it/citta/dati-aperti/city-names.json", {"q": "to"}).json() == {
+        "names": ["Torino", "Bitonto"]  # those beginning with it first
+    }
+    assert client.get("/en/cities/open-data/city-names.json", {"q": "tur"}).json() == {"names": ["Turin"]}
+    assert client.get("/en/cities/open-data/city-names.json", {"q": "baviera"}).json() == {"names": ["Munich"]}
+    assert client.get("/en/cities/open-data/city-names.json", {"q": "t"}).json() == {"names": []}
+    assert client.get("/en/cities/open-data/city-names.json").json() == {"names": []}
+
+
 @pytest.mark.parametrize(
     "query", [{"month": "2005-13"}, {"month": "ieri"}, {"outlet": "nessuna"}, {"city": "atlantide"}]
 )
