@@ -11,6 +11,8 @@ class EventsConfig(AppConfig):
 
         from cities import city_page
 
-        from .models import Event
+        from .models import Event, WorkingGroup
 
-        city_page.register(Prefetch("hosted_events", queryset=Event.objects.published()))
+        latest = Event.objects.published()[: city_page.SHOWN + 1]
+        city_page.register(Prefetch("hosted_events", queryset=latest, to_attr="latest_hosted_events"))
+        city_page.register(Prefetch("coordinated_groups", queryset=WorkingGroup.objects.all()))

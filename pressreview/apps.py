@@ -14,5 +14,9 @@ class PressreviewConfig(AppConfig):
         from .models import Article
 
         city_page.register(
-            Prefetch("articles", queryset=Article.objects.published().select_related("outlet"))
+            Prefetch(
+                "articles",
+                queryset=Article.objects.published().select_related("outlet")[: city_page.SHOWN + 1],
+                to_attr="latest_articles",  # a list: a sliced prefetch cannot fill the manager
+            )
         )

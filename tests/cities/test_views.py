@@ -89,9 +89,26 @@ def test_city_page_lists_plans_groups_events_and_press(client):
     WorkingGroupFactory(name_it="Mobilità", name_en="Mobility").member_cities.add(city)
     EventFactory(title_it="Seminario", title_en="Seminar", host_city=city)
     ArticleFactory(headline_it="Pesaro strategica", headline_en="Strategic Pesaro").cities.add(city)
+    WorkingGroupFactory(name_it="Turismo", name_en="Tourism", coordinating_city=city)
     html = client.get("/en/cities/pesaro/").text
     for text in ["Pesaro 2015", "Mobility", "Seminar", "Strategic Pesaro"]:
         assert html.count(text) >= 1, text
+    coordinated, joined = html.split("Coordinated by the city")[1].split("Joined by the city")
+    assert "Tourism" in coordinated and "Mobility" in joined
+    assert "Every article that mentions" not in html  # all of them are listed
+
+
+def test_city_page_lists_the_latest_press_and_events_and_links_to_the_rest(client):
+    city = CityFactory(name_it="Pesaro", name_en="Pesaro", population=95_000)
+    for day in range(1, 13):
+        ArticleFactory(headline_en=f"Article {day}", published_on=datetime.date(2005, 1, day)).cities.add(city)
+        EventFactory(title_en=f"Meeting {day}", start_date=datetime.date(2006, 1, day), host_city=city)
+    html = client.get("/en/cities/pesaro/").text
+    assert "95,000 inhabitants" in html
+    assert [n for n in range(1, 13) if f"Article {n}<" in html] == list(range(3, 13))  # the latest 10
+    assert [n for n in range(1, 13) if f"Meeting {n}<" in html] == list(range(3, 13))
+    assert '<a href="/en/press-review/?city=pesaro">Every article that mentions Pesaro</a>' in html
+    assert "The latest 10 are listed here." in html
 
 
 def make_cities(count):
