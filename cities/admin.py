@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries.fields import CountryField
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
@@ -16,6 +17,7 @@ from recs.common.admin_tools import (
     choice_column,
     thumbnail,
 )
+from recs.common.widgets import LongSelect
 
 from .admin_forms import RecordStatusChangeForm
 from .models import City, Status, StatusChange, StrategicPlan
@@ -98,6 +100,11 @@ class CityAdmin(QuickActionCheckboxMixin, TabbedTranslationAdmin):
         (_("Presentation"), {"fields": ["website", "emblem", "emblem_thumbnail", "description"]}),
     ]
     inlines = [StatusChangeInline, StrategicPlanInline]
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if isinstance(db_field, CountryField):
+            kwargs.setdefault("widget", LongSelect)  # 250 options
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_status()

@@ -101,7 +101,9 @@ def test_city_page_lists_plans_groups_events_and_press(client):
 def test_city_page_lists_the_latest_press_and_events_and_links_to_the_rest(client):
     city = CityFactory(name_it="Pesaro", name_en="Pesaro", population=95_000)
     for day in range(1, 13):
-        ArticleFactory(headline_en=f"Article {day}", published_on=datetime.date(2005, 1, day)).cities.add(city)
+        ArticleFactory(headline_en=f"Article {day}", published_on=datetime.date(2005, 1, day)).cities.add(
+            city
+        )
         EventFactory(title_en=f"Meeting {day}", start_date=datetime.date(2006, 1, day), host_city=city)
     html = client.get("/en/cities/pesaro/").text
     assert "95,000 inhabitants" in html

@@ -50,7 +50,9 @@ def test_the_city_is_typed_by_name_in_either_language_or_given_by_address(client
     assert 'name="city" id="id_city" value="Turin"' in english  # the box shows the name, in English
     italian = client.get("/it/rassegna-stampa/", {"city": "Turin"}).text
     assert 'name="city" id="id_city" value="Torino"' in italian
-    assert "<option" not in italian.split('id="id_city_names"')[1].split("</datalist>")[0]  # filled as one types
+    assert (
+        "<option" not in italian.split('id="id_city_names"')[1].split("</datalist>")[0]
+    )  # filled as one types
 
 
 def test_an_unknown_city_says_what_to_do(client, press):
@@ -67,7 +69,9 @@ def test_city_names_are_suggested_as_one_types(client):
         "names": ["Torino", "Bitonto"]  # those beginning with it first
     }
     assert client.get("/en/cities/open-data/city-names.json", {"q": "tur"}).json() == {"names": ["Turin"]}
-    assert client.get("/en/cities/open-data/city-names.json", {"q": "baviera"}).json() == {"names": ["Munich"]}
+    assert client.get("/en/cities/open-data/city-names.json", {"q": "baviera"}).json() == {
+        "names": ["Munich"]
+    }
     assert client.get("/en/cities/open-data/city-names.json", {"q": "t"}).json() == {"names": []}
     assert client.get("/en/cities/open-data/city-names.json").json() == {"names": []}
 
