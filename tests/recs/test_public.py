@@ -54,6 +54,7 @@ def test_every_public_page_answers_with_one_h1_and_its_language(client, site, la
         assert response.status_code == 200, url
         html = response.text
         assert html.count("<h1") == 1, url
+        assert html.count('role="search"') == 1, url  # one search landmark: the site search
         assert f'<html lang="{language}">' in html, url
         assert re.search(r'<link rel="canonical" href="http://testserver' + re.escape(url), html), url
         assert 'hreflang="it"' in html and 'hreflang="en"' in html, url
