@@ -106,6 +106,25 @@ def test_missing_english_is_shown_in_italian_with_a_note(client, seeded):
     assert "Città marchigiana." in english.text
     assert "has not been translated into English yet" in english.text
     assert "has not been translated" not in client.get("/it/citta/jesi/").text
+    assert '<div lang="it"><p>Città marchigiana.</p></div>' in english.text  # read out as Italian
+
+
+def test_italian_standing_in_for_english_is_marked_as_italian(client, seeded):
+    """WCAG 3.1.2: the title and the text in Italian on an English page carry lang="it"."""
+    from events.models import Event
+
+    event = Event.objects.filter(is_published=True).first()
+    Event.objects.filter(pk=event.pk).update(title_en="", description_en="", description_it="Incontro.")
+    event.refresh_from_db()
+    with translation.override("en"):
+        url = event.get_absolute_url()
+    html = client.get(url).text
+    assert f'<h1 lang="it">{event.title_it}</h1>' in html
+    assert '<div lang="it"><p>Incontro.</p></div>' in html
+    agenda = client.get(f"/en/agenda/{event.start_date.year}/").text
+    assert f'class="fw-semibold" lang="it">{event.title_it}</a>' in agenda
+    translated = client.get("/en/cities/torino/").text
+    assert 'lang="it"' not in translated.replace('hreflang="it" lang="it"', "")  # nothing stands in there
 
 
 def test_unknown_addresses_get_a_friendly_404_in_each_language(client, seeded):
