@@ -102,3 +102,29 @@ def test_no_serious_accessibility_violations_on_any_page_type(page_without_csp, 
         if serious:
             failures[url] = serious
     assert failures == {}
+
+
+#: Interactive elements under 24 × 24 px, except links inside running text and the
+#: skip links (hidden until focused): WCAG 2.2's 2.5.8 and its inline exception.
+SMALL_TARGETS = """() => [...document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary')].filter(element => {
+  const box = element.getBoundingClientRect();
+  if (!box.width || !box.height || (box.width >= 24 && box.height >= 24)) return false;
+  if (element.classList.contains('visually-hidden-focusable')) return false;
+  const text = (element.parentElement.innerText || '').trim();
+  const inline = getComputedStyle(element).display === 'inline' && !element.closest('svg')
+    && text.length > (element.innerText || '').trim().length + 2;
+  return !inline;
+}).map(element => `${element.tagName} ${Math.round(element.getBoundingClientRect().width)}x`
+  + `${Math.round(element.getBoundingClientRect().height)} ${element.textContent.trim().slice(0, 30)}`)"""
+
+
+def test_touch_targets_are_24_pixels_at_least_on_a_phone_and_a_desktop(page, live_server, site):
+    small = {}
+    for width in (390, 1366):
+        page.set_viewport_size({"width": width, "height": 900})
+        for url in ["/it/", "/en/cities/", "/it/citta/torino/", "/en/cities/observatory/", "/it/rassegna-stampa/"]:
+            page.goto(f"{live_server.url}{url}")
+            if found := page.evaluate(SMALL_TARGETS):
+                small[f"{width} {url}"] = found
+    assert small == {}
