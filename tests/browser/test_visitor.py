@@ -123,7 +123,13 @@ def test_touch_targets_are_24_pixels_at_least_on_a_phone_and_a_desktop(page, liv
     small = {}
     for width in (390, 1366):
         page.set_viewport_size({"width": width, "height": 900})
-        for url in ["/it/", "/en/cities/", "/it/citta/torino/", "/en/cities/observatory/", "/it/rassegna-stampa/"]:
+        for url in [
+            "/it/",
+            "/en/cities/",
+            "/it/citta/torino/",
+            "/en/cities/observatory/",
+            "/it/rassegna-stampa/",
+        ]:
             page.goto(f"{live_server.url}{url}")
             if found := page.evaluate(SMALL_TARGETS):
                 small[f"{width} {url}"] = found
