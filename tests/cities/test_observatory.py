@@ -257,9 +257,8 @@ def test_map_labels_never_cover_each_other():
         for b in boxes[i + 1 :]:
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
     markup = str(svg_map.points_markup())
-    assert (
-        markup.count("<circle") == 2 * 31
-    )  # its dot and its larger invisible target and markup.count("<text") == len(shown)
+    assert markup.count("<circle") == 2 * 31  # each point's dot and its larger invisible target
+    assert markup.count("<text") == len(shown)
 
 
 @pytest.mark.parametrize(
