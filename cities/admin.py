@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -19,8 +19,9 @@ from recs.common.admin_tools import (
 )
 from recs.common.widgets import LongSelect
 
+from . import gazetteer
 from .admin_forms import RecordStatusChangeForm
-from .models import City, Status, StatusChange, StrategicPlan
+from .models import City, Region, Status, StatusChange, StrategicPlan
 from .workflow import record_status_change
 
 
@@ -92,14 +93,82 @@ class CityAdmin(QuickActionCheckboxMixin, TabbedTranslationAdmin):
     ]
     search_fields = ["name_it", "name_en", "province"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["emblem_thumbnail", "record_status_link"]
+    readonly_fields = ["emblem_thumbnail", "record_status_link", "gazetteer_lookup"]
     actions = ["record_status_change"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "role", "kind", "record_status_link"]}),
-        (_("Place"), {"fields": ["country", "region", "province", "population", ("latitude", "longitude")]}),
+        (
+            _("Place"),
+            {
+                "fields": [
+                    "country",
+                    "gazetteer_lookup",
+                    "region",
+                    "province",
+                    "population",
+                    ("latitude", "longitude"),
+                ]
+            },
+        ),
         (_("Presentation"), {"fields": ["website", "emblem", "emblem_thumbnail", "description"]}),
     ]
     inlines = [StatusChangeInline, StrategicPlanInline]
+
+    class Media:
+        js = ["recs/admin/gazetteer.js"]
+
+    def get_urls(self):
+        places = self.admin_site.admin_view(self.gazetteer_view)
+        return [path("gazetteer/", places, name="cities_city_gazetteer"), *super().get_urls()]
+
+    def gazetteer_view(self, request):
+        """{"places": [...]}: the gazetteer's places of ``country`` called ``name`` (in
+        any of their names), largest first, for the form's "Fill in from the gazetteer"."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        name = " ".join(request.GET.get("name", "").split())[:120]
+        country = request.GET.get("country", "")[:2].upper()
+        regions = dict(Region.choices)
+        places = gazetteer.places_named(name, country=country) if name and country else []
+        return JsonResponse(
+            {
+                "places": [
+                    {
+                        "name": place.name,
+                        "region": place.region,
+                        "region_label": str(regions.get(place.region, "")),
+                        "population": place.population,
+                        "latitude": round(place.latitude, 5),
+                        "longitude": round(place.longitude, 5),
+                    }
+                    for place in places[:20]
+                ],
+                "attribution": gazetteer.ATTRIBUTION,
+            }
+        )
+
+    @admin.display(description=_("gazetteer"))
+    def gazetteer_lookup(self, city):
+        """A button the form's script brings to life: it looks up the city's Italian name
+        in the offline gazetteer and, once a place is chosen, fills in the fields below."""
+        return format_html(
+            '<div class="gazetteer" data-url="{}" data-no-name="{}" data-none="{}" data-use="{}" '
+            'data-inhabitants="{}" data-filled="{}">'
+            '<button type="button" class="button gazetteer-find">{}</button> '
+            '<span class="help">{}</span>'
+            '<div class="gazetteer-places" aria-live="polite"></div></div>',
+            reverse("admin:cities_city_gazetteer"),
+            _("Write the city's Italian name first."),
+            _("No place called “{name}” in this country in the gazetteer: fill in the figures by hand."),
+            _("Use this place"),
+            _("inhabitants"),
+            _("Filled in from {place}: check the figures, then save."),
+            _("Fill in from the gazetteer"),
+            _(
+                "Finds the places with the city's Italian name in the chosen country (GeoNames, "
+                "offline) and fills in population, coordinates and region with the one you choose."
+            ),
+        )
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if isinstance(db_field, CountryField):

@@ -20,6 +20,19 @@ class Place:
     latitude: float
     longitude: float
     population: int
+    #: GeoNames' first-level division: for Italy, the region ("01" Abruzzo … "20" Veneto,
+    #: in the order of ``Region``).
+    admin1: str = ""
+
+    @property
+    def region(self):
+        """The Italian region's value in ``Region`` ("" elsewhere or when unknown)."""
+        from .models import Region
+
+        regions = list(Region)
+        if self.country == "IT" and self.admin1.isdigit() and 1 <= int(self.admin1) <= len(regions):
+            return regions[int(self.admin1) - 1].value
+        return ""
 
 
 @cache
@@ -39,7 +52,13 @@ def _places_by_name(country):
     index = {}
     for row in _places().get(country, ()):
         place = Place(
-            row["geonameid"], row["name"], country, row["latitude"], row["longitude"], row["population"]
+            row["geonameid"],
+            row["name"],
+            country,
+            row["latitude"],
+            row["longitude"],
+            row["population"],
+            row.get("admin1code", ""),
         )
         for name in {row["name"], *row.get("alternatenames", ())}:
             index.setdefault(name.casefold(), []).append(place)

@@ -44,3 +44,25 @@ def test_language_tabs_work_with_jquery_ui_served_by_the_site(page, live_server,
     )
     assert set(jquery_ui) == {(f"{live_server.url}/static/vendor/jquery-ui/jquery-ui.min.js", 200)}
     assert page.outside_requests == []
+
+
+def test_a_new_city_is_placed_by_choosing_it_among_the_gazetteer_s_homonyms(page, live_server, admin_login):
+    admin_login()
+    page.goto(f"{live_server.url}/admin/cities/city/add/")
+    page.fill("#id_name_it", "Belvedere")
+    page.get_by_role("button", name="Fill in from the gazetteer").click()
+    places = page.locator(".gazetteer-places li")
+    places.first.wait_for()
+    assert places.count() == 3  # three towns of that name in Italy, the largest first
+    assert "Veneto" in places.nth(0).inner_text()
+    calabria = places.filter(has_text="Calabria")
+    calabria.get_by_role("button").click()
+    assert "Filled in from Belvedere Marittimo" in page.inner_text(".gazetteer-places")
+    page.click("input[name=_save]")
+    page.wait_for_url(f"{live_server.url}/admin/cities/city/")
+
+    city = City.objects.get(name_it="Belvedere")
+    assert city.region == "calabria"
+    assert city.population == 6182
+    assert (round(float(city.latitude), 2), round(float(city.longitude), 2)) == (39.62, 15.86)
+    assert page.outside_requests == []
