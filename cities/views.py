@@ -153,6 +153,7 @@ class CityDetailView(TranslatedSlugMixin, DetailView):
         corrections = {change.corrects_id: change for change in timeline if change.corrects_id}
         for change in timeline:
             change.superseded_by = corrections.get(change.pk)
+        city_page.add_latest(self.object)
         return super().get_context_data(shown=city_page.SHOWN, **kwargs)
 
 

@@ -13,6 +13,8 @@ class EventsConfig(AppConfig):
 
         from .models import Event, WorkingGroup
 
-        latest = Event.objects.published()[: city_page.SHOWN + 1]
-        city_page.register(Prefetch("hosted_events", queryset=latest, to_attr="latest_hosted_events"))
+        city_page.register_latest(
+            "latest_hosted_events",
+            lambda city: Event.objects.published().filter(host_city=city).select_related("host_city"),
+        )
         city_page.register(Prefetch("coordinated_groups", queryset=WorkingGroup.objects.all()))

@@ -7,16 +7,12 @@ class PressreviewConfig(AppConfig):
     verbose_name = _("Press review")
 
     def ready(self):
-        from django.db.models import Prefetch
 
         from cities import city_page
 
         from .models import Article
 
-        city_page.register(
-            Prefetch(
-                "articles",
-                queryset=Article.objects.published().select_related("outlet")[: city_page.SHOWN + 1],
-                to_attr="latest_articles",  # a list: a sliced prefetch cannot fill the manager
-            )
+        city_page.register_latest(
+            "latest_articles",
+            lambda city: Article.objects.published().filter(cities=city).select_related("outlet"),
         )

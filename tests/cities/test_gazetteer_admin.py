@@ -39,6 +39,8 @@ def test_only_staff_who_edit_cities_may_ask(client, django_user_model):
 
 def test_the_city_form_offers_the_lookup(admin_client):
     html = admin_client.get("/admin/cities/city/add/").text
-    assert 'class="button gazetteer-find">Fill in from the gazetteer</button>' in html
+    assert (
+        'class="button gazetteer-find">Compila dal dizionario geografico</button>'
+    )  # in the staff's Italian in html
     assert 'data-url="/admin/cities/city/gazetteer/"' in html
     assert "recs/admin/gazetteer" in html
