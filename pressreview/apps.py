@@ -14,5 +14,5 @@ class PressreviewConfig(AppConfig):
 
         city_page.register_latest(
             "latest_articles",
-            lambda city: Article.objects.published().filter(cities=city).select_related("outlet"),
+            lambda city: Article.objects.published().mentioning(city).select_related("outlet"),
         )

@@ -38,6 +38,13 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def mentioning(self, city):
+        """The articles that mention ``city``. Its mentions are read first, from their
+        index: joined in one query, PostgreSQL walks the whole press review newest first
+        looking for a city that is seldom mentioned (3.5 s at 1,000,000 clippings)."""
+        mentions = Article.cities.through.objects.filter(city=city).values_list("article_id", flat=True)
+        return self.filter(pk__in=list(mentions))
+
 
 class Article(BilingualModel):
     """A press clipping about the network."""

@@ -41,7 +41,7 @@ class ArticleListView(ListView):
         if data.get("outlet"):
             articles = articles.filter(outlet=data["outlet"])
         if data.get("city"):
-            articles = articles.filter(cities=data["city"])
+            articles = articles.mentioning(data["city"])
         return articles
 
     def get_context_data(self, **kwargs):
