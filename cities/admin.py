@@ -11,6 +11,7 @@ from django_countries.filters import CountryFilter
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from recs.common.admin_tools import (
+    LinkRowsUnlistedOnDeleteMixin,
     MissingEnglishFilter,
     QuickActionCheckboxMixin,
     SafeAutocompleteAdminMixin,
@@ -70,7 +71,7 @@ class StrategicPlanInline(TranslationStackedInline):
 
 
 @admin.register(City)
-class CityAdmin(QuickActionCheckboxMixin, TabbedTranslationAdmin):
+class CityAdmin(LinkRowsUnlistedOnDeleteMixin, QuickActionCheckboxMixin, TabbedTranslationAdmin):
     list_display = [
         "name",
         "role_column",

@@ -6,6 +6,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from recs.common.admin_tools import (
     EstimatedCountPaginator,
     FullTextSearchAdminMixin,
+    LinkRowsUnlistedOnDeleteMixin,
     MissingEnglishFilter,
     QuickActionCheckboxMixin,
     SafeAutocompleteAdminMixin,
@@ -16,7 +17,7 @@ from .models import Event, WorkingGroup
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
+class WorkingGroupAdmin(LinkRowsUnlistedOnDeleteMixin, SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "year", "theme", "coordinating_city", "member_count"]
     list_filter = ["year", MissingEnglishFilter]
     list_select_related = ["coordinating_city"]
@@ -34,7 +35,11 @@ class WorkingGroupAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
 
 @admin.register(Event)
 class EventAdmin(
-    QuickActionCheckboxMixin, FullTextSearchAdminMixin, SafeAutocompleteAdminMixin, TabbedTranslationAdmin
+    LinkRowsUnlistedOnDeleteMixin,
+    QuickActionCheckboxMixin,
+    FullTextSearchAdminMixin,
+    SafeAutocompleteAdminMixin,
+    TabbedTranslationAdmin,
 ):
     list_display = ["title", "kind", "start_date", "start_time", "host_city", "working_group", "is_published"]
     list_filter = [

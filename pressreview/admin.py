@@ -6,6 +6,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from recs.common.admin_tools import (
     EstimatedCountPaginator,
     FullTextSearchAdminMixin,
+    LinkRowsUnlistedOnDeleteMixin,
     MissingEnglishFilter,
     QuickActionCheckboxMixin,
     SafeAutocompleteAdminMixin,
@@ -33,7 +34,11 @@ class OutletAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(
-    QuickActionCheckboxMixin, FullTextSearchAdminMixin, SafeAutocompleteAdminMixin, TabbedTranslationAdmin
+    LinkRowsUnlistedOnDeleteMixin,
+    QuickActionCheckboxMixin,
+    FullTextSearchAdminMixin,
+    SafeAutocompleteAdminMixin,
+    TabbedTranslationAdmin,
 ):
     list_display = ["headline", "outlet", "published_on", "language", "is_published", "clipping_thumbnail"]
     list_filter = [

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from post_office.admin import AttachmentAdmin
 from post_office.models import Attachment, EmailTemplate, Log
 
-from recs.common.admin_tools import SafeAutocompleteAdminMixin
+from recs.common.admin_tools import LinkRowsUnlistedOnDeleteMixin, SafeAutocompleteAdminMixin
 
 admin.site.site_header = _("RECS back office")
 admin.site.site_title = _("RECS back office")
@@ -54,12 +54,12 @@ class PermissionsInTheStaffLanguageMixin:
 
 
 @admin.register(Group)
-class StaffGroupAdmin(PermissionsInTheStaffLanguageMixin, GroupAdmin):
+class StaffGroupAdmin(LinkRowsUnlistedOnDeleteMixin, PermissionsInTheStaffLanguageMixin, GroupAdmin):
     pass
 
 
 @admin.register(get_user_model())
-class StaffAccountAdmin(PermissionsInTheStaffLanguageMixin, UserAdmin):
+class StaffAccountAdmin(LinkRowsUnlistedOnDeleteMixin, PermissionsInTheStaffLanguageMixin, UserAdmin):
     """Staff accounts, managed by the administrators.
 
     An account that has done anything in the back office is never deleted (its history

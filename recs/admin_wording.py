@@ -20,6 +20,9 @@ MESSAGES = [
     gettext_noop("%(name)s with ID “%(key)s” doesn’t exist. Perhaps it was deleted?"),
     gettext_noop("After you’ve created a user, you’ll be able to edit more user options."),
     gettext_noop("Password-based authentication"),
+    gettext_noop("Raw passwords are not stored, so there is no way to see the user’s password."),
+    gettext_noop("Add link"),
+    gettext_noop("Change or view list link"),
     gettext_noop(
         "Whether the user will be able to authenticate using a password or not. If disabled, they may "
         "still be able to authenticate using other backends, such as Single Sign-On or LDAP."

@@ -3,6 +3,7 @@
 from functools import reduce
 from operator import or_
 
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
@@ -13,6 +14,7 @@ from django.db.models import Max, Min, Q
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -195,3 +197,30 @@ class QuickActionCheckboxMixin:
             obj.pk,
             format_html(gettext("Select this object for an action - {}"), obj),
         )
+
+
+class LinkRowsUnlistedOnDeleteMixin:
+    """The delete confirmation lists what goes with an object, but not the rows that only
+    link it to others (many-to-many): Django names those in English from the code
+    ("Relazione article-city: Article_cities object (1)"), and the objects they link stay."""
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, permissions_needed, protected = super().get_deleted_objects(objs, request)
+        links = [
+            model._meta for model in apps.get_models(include_auto_created=True) if model._meta.auto_created
+        ]
+        prefixes = tuple(f"{capfirst(opts.verbose_name)}: " for opts in links)
+        plurals = {str(opts.verbose_name_plural) for opts in links}
+
+        def unlisted(items):
+            kept = []
+            for item in items:
+                if isinstance(item, list):
+                    if inner := unlisted(item):
+                        kept.append(inner)
+                elif not str(item).startswith(prefixes):
+                    kept.append(item)
+            return kept
+
+        counts = {name: count for name, count in counts.items() if str(name) not in plurals}
+        return unlisted(deleted), counts, permissions_needed, protected
