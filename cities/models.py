@@ -222,7 +222,12 @@ class City(BilingualModel):
         validators=[RegexValidator(r"^[A-Z]{2}$", _("Use the two-letter code, e.g. TO."))],
         help_text=_("Italian cities only: the two-letter code (sigla), e.g. TO."),
     )
-    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population = models.PositiveIntegerField(
+        _("population"),
+        null=True,
+        blank=True,
+        help_text=_("Residents, from the latest census or the gazetteer."),
+    )
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=8,
@@ -230,6 +235,10 @@ class City(BilingualModel):
         null=True,
         blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_(
+            "Degrees north, with a decimal point, e.g. 45.07049 for Turin. Places the city on "
+            "the maps; “Fill in from the gazetteer” finds it for you."
+        ),
     )
     longitude = models.DecimalField(
         _("longitude"),
@@ -238,13 +247,17 @@ class City(BilingualModel):
         null=True,
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Degrees east (negative to the west of Greenwich), e.g. 7.68682 for Turin."),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("The full address, e.g. https://www.comune.torino.it/.")
+    )
     emblem = StrippedImageField(
         _("coat of arms or logo"),
         upload_to="cities/emblems/",
         blank=True,
         validators=[validate_image_upload],
+        help_text=_("An image (JPEG, PNG, GIF or WebP) of 5 MB at most; shown beside the city's name."),
     )
     description = models.TextField(_("description"), blank=True)
 
@@ -519,8 +532,9 @@ class StrategicPlan(BilingualModel):
         upload_to="cities/plans/",
         blank=True,
         validators=[validate_pdf_extension, validate_pdf_upload],
+        help_text=_("The plan as a PDF file of 20 MB at most."),
     )
-    url = models.URLField(_("link"), blank=True)
+    url = models.URLField(_("link"), blank=True, help_text=_("Or the address where the plan can be read."))
 
     class Meta:
         ordering = ["city", "edition"]

@@ -21,7 +21,12 @@ class Outlet(models.Model):
         ONLINE = "online", _("online publication")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The last part of the outlet's address: lowercase letters, digits and hyphens."),
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.NEWSPAPER)
     website = models.URLField(_("website"), blank=True)
 
@@ -75,18 +80,30 @@ class Article(BilingualModel):
         _("language of the original"), max_length=5, choices=Language.choices, default=Language.ITALIAN
     )
     summary = models.TextField(_("summary"), blank=True)
-    original_url = models.URLField(_("original article"), max_length=500, blank=True)
+    original_url = models.URLField(
+        _("original article"),
+        max_length=500,
+        blank=True,
+        help_text=_("The article's address on the outlet's site, if it is online."),
+    )
     clipping_image = StrippedImageField(
         _("clipping (image)"),
         upload_to="press/images/%Y/",
         blank=True,
         validators=[validate_image_upload],
+        help_text=_(
+            "A scan or photo of the clipping (JPEG, PNG, GIF or WebP, 5 MB at most): shown on the "
+            "article's page. Use the PDF field instead for a clipping of several pages."
+        ),
     )
     clipping_pdf = models.FileField(
         _("clipping (PDF)"),
         upload_to="press/pdf/%Y/",
         blank=True,
         validators=[validate_pdf_extension, validate_pdf_upload],
+        help_text=_(
+            "The clipping as a PDF file (20 MB at most): offered as a download on the article's page."
+        ),
     )
     cities = models.ManyToManyField(
         City, blank=True, related_name="articles", verbose_name=_("cities mentioned")
