@@ -14,6 +14,7 @@ from recs.common.admin_tools import LinkRowsUnlistedOnDeleteMixin, SafeAutocompl
 admin.site.site_header = _("RECS back office")
 admin.site.site_title = _("RECS back office")
 admin.site.index_title = _("Content of the Rete Città Strategiche site")
+admin.site.index_template = "admin/recs_index.html"  # what needs attention, then the content
 
 # The mail queue (django-post-office) shows in the back office as its list of messages,
 # each with its delivery attempts and a "requeue" action. The site writes its mails from

@@ -23,6 +23,19 @@ from .images import rendition_url
 from .translation_rules import translated_field_names
 
 
+def missing_english(model):
+    """A condition: some field has its Italian text and lacks the English one (slugs
+    aside, which are filled in automatically); None for a model with nothing to translate."""
+    missing = [
+        (Q(**{f"{name}_en__isnull": True}) | Q(**{f"{name}_en": ""}))
+        & Q(**{f"{name}_it__isnull": False})
+        & ~Q(**{f"{name}_it": ""})
+        for name in translated_field_names(model)
+        if name != "slug"
+    ]
+    return reduce(or_, missing) if missing else None
+
+
 class MissingEnglishFilter(admin.SimpleListFilter):
     """Items with Italian text whose English translation has not been written yet."""
 
@@ -35,16 +48,9 @@ class MissingEnglishFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() not in {"missing", "complete"}:
             return queryset
-        missing = [
-            (Q(**{f"{name}_en__isnull": True}) | Q(**{f"{name}_en": ""}))
-            & Q(**{f"{name}_it__isnull": False})
-            & ~Q(**{f"{name}_it": ""})
-            for name in translated_field_names(queryset.model)
-            if name != "slug"  # slugs are filled in automatically
-        ]
-        if not missing:
+        condition = missing_english(queryset.model)
+        if condition is None:
             return queryset
-        condition = reduce(or_, missing)
         if self.value() == "missing":
             return queryset.filter(condition)
         return queryset.exclude(condition)
