@@ -30,6 +30,8 @@ class DirectoryRow:
     population: int | None
     current_status: str | None
     status_since: datetime.date | None
+    latitude: float | None = None
+    longitude: float | None = None
 
     @property
     def status_label(self):
@@ -71,8 +73,8 @@ def directory(on=None, q="", status="", region="", sort="name"):
     url = City.absolute_url_maker()
     regions = {value: str(label) for value, label in Region.choices}
     found = []
-    for pk, region_code, population, name, slug in translated_rows(
-        chosen, plain=("pk", "region", "population"), translated=("name", "slug")
+    for pk, region_code, population, latitude, longitude, name, slug in translated_rows(
+        chosen, plain=("pk", "region", "population", "latitude", "longitude"), translated=("name", "slug")
     ):
         current, since = entries.get(pk, (None, None))
         if on and current is None:
@@ -80,7 +82,18 @@ def directory(on=None, q="", status="", region="", sort="name"):
         if status and current != status:
             continue
         found.append(
-            Found(pk, name, slug, region_code, regions.get(region_code, ""), population, current, since)
+            Found(
+                pk,
+                name,
+                slug,
+                region_code,
+                regions.get(region_code, ""),
+                population,
+                current,
+                since,
+                latitude,
+                longitude,
+            )
         )
 
     def make(row):
@@ -100,6 +113,8 @@ class Found(NamedTuple):
     population: int | None
     current_status: str | None
     status_since: datetime.date | None
+    latitude: float | None
+    longitude: float | None
 
 
 def sort_rows(rows, sort):

@@ -4,14 +4,17 @@ drawn on the server as SVG (no external tiles, scripts or services)."""
 import datetime
 import math
 from dataclasses import dataclass, field
+from functools import cache
 from html import escape
 
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from recs.common.languages import translated_rows
 
+from . import outlines
 from .models import City, Status, Timeline
 
 
@@ -104,7 +107,7 @@ class GrowthChart:
             self.labels.append((figures.year, self.margin_left + index * slot + slot / 2))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Bounds:
     south: float
     north: float
@@ -114,74 +117,6 @@ class Bounds:
 
 ITALY = Bounds(south=36.4, north=47.2, west=6.4, east=18.8)
 EUROPE = Bounds(south=35.5, north=60.5, west=-10.5, east=26.0)
-
-# A schematic outline of Italy (mainland, Sicily, Sardinia) to place the points on:
-# a few dozen coastal and border points, (latitude, longitude).
-ITALY_OUTLINE = [
-    [
-        (43.79, 7.53),
-        (44.41, 8.93),
-        (44.10, 9.82),
-        (43.55, 10.31),
-        (42.93, 10.50),
-        (42.09, 11.80),
-        (41.45, 12.62),
-        (41.21, 13.57),
-        (40.84, 14.25),
-        (40.68, 14.77),
-        (40.07, 15.63),
-        (38.62, 15.83),
-        (38.11, 15.65),
-        (37.93, 16.06),
-        (39.08, 17.13),
-        (39.75, 16.50),
-        (40.47, 17.24),
-        (40.06, 17.99),
-        (39.80, 18.36),
-        (40.15, 18.49),
-        (40.64, 17.94),
-        (41.13, 16.87),
-        (41.63, 15.92),
-        (41.88, 16.18),
-        (42.00, 14.99),
-        (42.46, 14.21),
-        (43.62, 13.52),
-        (44.06, 12.57),
-        (45.22, 12.28),
-        (45.44, 12.33),
-        (45.65, 13.77),
-        (46.50, 13.58),
-        (47.00, 11.51),
-        (46.83, 10.51),
-        (45.83, 9.03),
-        (46.45, 8.45),
-        (45.93, 7.87),
-        (45.83, 6.86),
-        (45.25, 6.90),
-        (44.42, 6.89),
-    ],
-    [
-        (38.19, 15.55),
-        (36.69, 15.14),
-        (37.07, 14.25),
-        (37.65, 12.59),
-        (38.02, 12.51),
-        (38.12, 13.36),
-        (38.04, 14.02),
-        (38.22, 15.24),
-    ],
-    [
-        (41.24, 9.15),
-        (40.92, 9.50),
-        (39.10, 9.52),
-        (39.21, 9.11),
-        (38.87, 8.64),
-        (39.05, 8.40),
-        (39.90, 8.50),
-        (40.56, 8.31),
-        (40.95, 8.22),
-    ],
-]
 
 
 @dataclass
@@ -227,7 +162,10 @@ class SvgMap:
     cities: list
     bounds: Bounds
     width: int = 480
-    outline: list = field(default_factory=list)
+    #: The countries drawn, by ISO numeric code (None: all of those in view), and the
+    #: one set apart (Italy on the network's map).
+    countries: frozenset | None = None
+    highlighted: str = ""
     points: list = field(default_factory=list)
     without_coordinates: list = field(default_factory=list)
 
@@ -335,15 +273,47 @@ class SvgMap:
 
     @property
     def outline_paths(self):
-        paths = []
-        for shape in self.outline:
-            points = [self.project(lat, lon) for lat, lon in shape]
-            paths.append("M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in points) + " Z")
-        return paths
+        """[(path, whether it is the highlighted country)]: the countries' outlines in this
+        map's projection, simplified to what shows at its size (see ``outline_paths``)."""
+        return outline_paths(self.bounds, self.width, self.countries, self.highlighted)
+
+    def legend(self):
+        """[(CSS class, label)] of the kinds of point this map shows."""
+        if all(point.city.current_status is None for point in self.points):
+            return [("point-peer", _("European peer city"))] if self.points else []
+        present = {point.city.current_status for point in self.points}
+        kinds = [
+            ("point-member", _("promoter or member"), {Status.PROMOTER, Status.MEMBER}),
+            ("point-applicant", _("adhesion in progress"), {Status.APPLICANT}),
+            ("point-withdrawn", _("withdrawn"), {Status.WITHDRAWN}),
+        ]
+        return [(css, label) for css, label, statuses in kinds if present & {s.value for s in statuses}]
+
+
+@cache
+def outline_paths(bounds, width, countries, highlighted):
+    """The outlines of ``countries`` within ``bounds`` as SVG paths, the points closer than
+    a unit to the one before dropped (Europe's 18,000 points become a few thousand) and
+    rings smaller than two units left out. Computed once per map and process: the
+    outlines are files of the site, not content."""
+    projection = SvgMap([], bounds, width)
+    paths = []
+    for code, shape in outlines.rings_within(bounds, only=countries):
+        points = [projection.project(latitude, longitude) for latitude, longitude in shape]
+        kept = [points[0]]
+        for x, y in points[1:]:
+            if abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= 1:
+                kept.append((x, y))
+        xs, ys = [x for x, _y in kept], [y for _x, y in kept]
+        if len(kept) < 3 or max(xs) - min(xs) + max(ys) - min(ys) < 2:
+            continue
+        path = "M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in kept) + " Z"
+        paths.append((path, code == highlighted))
+    return sorted(paths, key=lambda entry: entry[1])  # the highlighted country drawn last, on top
 
 
 def member_map(cities):
-    return SvgMap(cities, ITALY, outline=ITALY_OUTLINE)
+    return SvgMap(cities, ITALY, highlighted=outlines.ITALY)
 
 
 def peer_map(cities):

@@ -9,11 +9,11 @@ from recs.common.languages import text_contains, translated_rows
 from recs.common.spreadsheets import csv_response
 from recs.common.view_mixins import FilteredPagesMixin, TranslatedSlugMixin
 
-from . import city_page, gazetteer, opendata
+from . import city_page, gazetteer, opendata, outlines
 from .directory import directory
 from .forms import CityFilterForm, PeerFilterForm
 from .models import City, Status, StatusChange, Timeline
-from .observatory import GrowthChart, growth_by_year, map_cities, member_map, peer_map
+from .observatory import GrowthChart, MapCity, growth_by_year, map_cities, member_map, peer_map
 
 
 class CityListView(FilteredPagesMixin, ListView):
@@ -92,14 +92,21 @@ class CityListView(FilteredPagesMixin, ListView):
             link["status"] = status.value
             status_links.append((status, count, f"?{link.urlencode()}"))
         query["format"] = "csv"
-        return super().get_context_data(
+        context = super().get_context_data(**kwargs)
+        # The map shows the cities of the page shown: 50 points at most, whatever the filters.
+        shown = [
+            MapCity(row.name, row.url, row.latitude, row.longitude, row.current_status)
+            for row in context["cities"]
+        ]
+        context.update(
+            page_map=member_map(shown),
             form=self.form,
             on=self.on,
             status_counts=status_links,
             columns=self.sort_columns(),
             csv_query=query.urlencode(),
-            **kwargs,
         )
+        return context
 
 
 class PeerCityListView(ListView):
@@ -175,6 +182,7 @@ class ObservatoryView(TemplateView):
             figures=growth.figures,
             member_map=member_map([city for city in members if city.current_status]),
             gazetteer_source=gazetteer.ATTRIBUTION,
+            outlines_source=outlines.ATTRIBUTION,
             peer_map=peer_map(map_cities(City.Role.PEER)),
             **kwargs,
         )

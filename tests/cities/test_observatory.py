@@ -283,3 +283,48 @@ def test_every_seed_city_is_on_its_map_at_its_place(client, seeded, slug, latitu
     # The whole network and every peer are on the maps; only the association is not a place.
     assert html.count('class="map-point"') == City.objects.exclude(kind=City.Kind.ASSOCIATION).count()
     assert "GeoNames" in html
+
+
+def test_maps_draw_real_country_outlines_with_italy_set_apart_and_a_legend(client, seeded):
+    from cities import outlines
+    from cities.observatory import EUROPE, ITALY, outline_paths
+
+    italy = [path for path, highlighted in outline_paths(ITALY, 480, None, outlines.ITALY) if highlighted]
+    assert len(italy) >= 3  # the mainland, Sicily and Sardinia at least (Natural Earth 1:50m)
+    assert max(len(path) for path in italy) > 2000  # a coastline, not a sketch of a few points
+    europe = outline_paths(EUROPE, 480, None, "")
+    assert len(europe) > 40 and not any(highlighted for _path, highlighted in europe)
+
+    html = client.get("/en/cities/observatory/").text
+    network, peers = html.split('id="map-peers"')
+    assert network.count('class="map-country-highlighted"') == len(italy)
+    assert 'aria-label="Legend"' in network and "Promoter or member" in network
+    assert "European peer city" in peers
+    assert "Country outlines: Natural Earth" in html
+    italian = client.get("/it/citta/osservatorio/").text
+    assert "Promotrice o aderente" in italian and "Confini degli stati: Natural Earth" in italian
+
+
+def test_the_outlines_are_optional(client, seeded, monkeypatch, tmp_path, caplog):
+    """Without the world-atlas package (npm ci not run) the maps still show their points."""
+    from cities import outlines
+    from cities.observatory import outline_paths
+
+    monkeypatch.setattr(outlines, "source", lambda: tmp_path / "missing.json")
+    outlines.countries.cache_clear()
+    outline_paths.cache_clear()
+    try:
+        html = client.get("/en/cities/observatory/").text
+        assert "map-country" not in html and 'class="map-point"' in html
+        assert "No country outlines" in caplog.text
+    finally:
+        outlines.countries.cache_clear()
+        outline_paths.cache_clear()
+
+
+def test_the_directory_maps_the_cities_of_its_page(client, seeded):
+    html = client.get("/en/cities/", {"status": "applicant"}).text
+    section = html.split('id="directory-map"')[1].split("</section>")[0]
+    assert section.count('class="map-point"') == 4  # Catania, Cesena, Cuneo, Spoleto
+    assert 'href="/en/cities/catania/"' in section
+    assert "Adhesion in progress" in section and "Promoter or member" not in section  # its legend
