@@ -55,6 +55,9 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # Redis unless CACHE_PAGES=false (for measuring and debugging).
 CACHE_PAGES = env_bool("CACHE_PAGES", bool(REDIS_URL))
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+#: The association's logo in the header, as a static file's path (e.g. "recs/logo.svg"
+#: once the file is in static/): empty, the header shows the name alone.
+SITE_LOGO = os.environ.get("SITE_LOGO", "")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 # What delivers the mail queue's messages (the queue itself always stands in front).
@@ -145,6 +148,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "recs.pages.context_processors.site",
                 "recs.site.menu.main_menu",
+                "recs.site.menu.branding",
             ],
         },
     },

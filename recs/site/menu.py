@@ -1,5 +1,6 @@
 """The site's main menu, defined once: the header shows it, and marks where the visitor is."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,11 @@ MAIN_MENU = [
     (_("Press review"), "pressreview:article-list"),
     (_("Contacts"), "pages:contacts"),
 ]
+
+
+def branding(request):
+    """Context processor: ``site_logo``, the static path of the header's logo ("" for none)."""
+    return {"site_logo": settings.SITE_LOGO}
 
 
 def main_menu(request):

@@ -332,3 +332,15 @@ def test_the_home_page_opens_with_the_association_not_the_small_print(client, se
     assert "La Rete Città Strategiche riunisce le città italiane" in intro
     assert "dati personali" not in intro
     assert "The Strategic Cities Network brings together" in client.get("/en/").text
+
+
+def test_the_header_has_a_slot_for_the_association_s_logo(client, seeded, settings):
+    html = client.get("/it/").text
+    assert "it-brand-wrapper" in html and 'class="icon"' not in html  # none supplied yet
+    settings.SITE_LOGO = "recs/favicon.svg"  # any static image stands in for the logo
+    html = client.get("/en/").text
+    brand = html.split('class="it-brand-wrapper"')[1].split("</a>")[0]
+    assert (
+        '<img src="/static/recs/favicon.svg" alt="" class="icon"' in brand
+    )  # the name beside it says it all
+    assert "RECS" in brand
