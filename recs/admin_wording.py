@@ -7,7 +7,7 @@ Django's: the Italian given there names the kind of object without an article an
 agrees with any noun ("Modifiche salvate: città “Torino”."). Nothing imports this module.
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext
 
 MESSAGES = [
     gettext_noop("The {name} “{obj}” was added successfully."),
@@ -27,4 +27,40 @@ MESSAGES = [
         "Whether the user will be able to authenticate using a password or not. If disabled, they may "
         "still be able to authenticate using other backends, such as Single Sign-On or LDAP."
     ),
+]
+
+#: The mail queue's list (django-post-office), untranslated in its Italian catalogue.
+MAIL_QUEUE = [pgettext("Email addresses", "Emails"), gettext_noop("Emails")]
+
+#: The sign-in records of django-axes, which has no Italian catalogue.
+SIGN_IN_RECORDS = [
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("access failure"),
+    gettext_noop("access failures"),
+    gettext_noop("access log"),
+    gettext_noop("access logs"),
+    gettext_noop("access attempt expiration"),
+    gettext_noop("access attempt expirations"),
+    gettext_noop("Access Attempt"),
+    gettext_noop("Access lock out"),
+    gettext_noop("Attempt Time"),
+    gettext_noop("Expires At"),
+    gettext_noop("Failed Logins"),
+    gettext_noop("GET Data"),
+    gettext_noop("HTTP Accept"),
+    gettext_noop("IP Address"),
+    gettext_noop("Logout Time"),
+    gettext_noop("POST Data"),
+    gettext_noop("Path"),
+    gettext_noop("Session key hash (sha256)"),
+    gettext_noop("The time when access attempt expires and is no longer valid."),
+    gettext_noop("User Agent"),
+    gettext_noop("Username"),
+    gettext_noop("Attempt Remaining"),
+    gettext_noop("Clean up expired attempts"),
+    gettext_noop("Form Data"),
+    gettext_noop("Locked Out"),
+    gettext_noop("Meta Data"),
+    gettext_noop("Not set"),
 ]

@@ -95,7 +95,7 @@ INSTALLED_APPS = [
     "django_countries",
     "post_office",
     "dbbackup",
-    "axes",
+    "recs.apps.SignInRecordsConfig",  # django-axes
     "csp",
     "recs.common",
     "recs",

@@ -20,10 +20,11 @@ ENGLISH = set(
     All Today View Show Hide Clear Now Go Run Available Chosen Previous Next None Any
     Name Year Title Currently Upload Welcome Documentation actions selected Action
     Recent My Summary items Required Modified Added Changed Deleted Can city cities
-    page pages event events group groups
+    page pages event events group groups Access attempts failures logs Emails Logins
+    Time Path User Agent Address
     """.split()
 )
-WORD = re.compile(r"[A-Za-z]+")
+WORD = re.compile(r"\b[A-Za-z]+\b")  # whole words: not the letters of a code such as "bc0be5"
 
 
 class InterfaceText(HTMLParser):
