@@ -31,8 +31,9 @@ def counted(queryset):
     return queryset[:COUNTED_UP_TO].count()
 
 
-def names(model):
-    return {"one": model._meta.verbose_name, "many": model._meta.verbose_name_plural}
+def kind(model, count):
+    """The model's name, singular for one."""
+    return model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural
 
 
 def changelist(model, query):
@@ -69,13 +70,19 @@ def needs_attention(request):
     for model in (Event, Article, Page):
         if may_see(model):
             count = counted(model.objects.filter(is_published=False))
-            text = ngettext("%(one)s not published yet", "%(many)s not published yet", count)
-            items.append(Attention(text % names(model), count, changelist(model, "is_published__exact=0")))
+            text = ngettext("%(kind)s not published yet", "%(kind)s not published yet", count)
+            items.append(
+                Attention(
+                    text % {"kind": kind(model, count)}, count, changelist(model, "is_published__exact=0")
+                )
+            )
     for model in (City, WorkingGroup, Event, Article, Page):
         if may_see(model):
             count = counted(model.objects.filter(missing_english(model)))
-            text = ngettext("%(one)s without its English text", "%(many)s without their English text", count)
-            items.append(Attention(text % names(model), count, changelist(model, "english=missing")))
+            text = ngettext("%(kind)s without its English text", "%(kind)s without their English text", count)
+            items.append(
+                Attention(text % {"kind": kind(model, count)}, count, changelist(model, "english=missing"))
+            )
     if may_see(Email):
         failed = counted(Email.objects.filter(status=STATUS.failed))
         items.append(
