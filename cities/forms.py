@@ -23,6 +23,10 @@ class CityByNameField(forms.Field):
         value = " ".join((value or "").split())
         if not value:
             return None
+        if "\x00" in value:  # no name has one, and PostgreSQL refuses it
+            raise forms.ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"name": value.replace("\x00", "")}
+            )
         named = Q(slug_it=value) | Q(slug_en=value) | Q(name_it__iexact=value) | Q(name_en__iexact=value)
         city = (
             City.objects.filter(named)

@@ -212,7 +212,7 @@ def city_names(request):
     """{"names": [...]}: the names, in the visitor's language, of the cities whose name
     in either language contains ``q`` (two letters at least); those that begin with it
     first. What the city boxes of the filters suggest as one types."""
-    typed = " ".join(request.GET.get("q", "").split())[:100]
+    typed = " ".join(request.GET.get("q", "").replace("\x00", "").split())[:100]
     if len(typed) < 2:
         return JsonResponse({"names": []})
     rows = translated_rows(
