@@ -292,22 +292,34 @@ class SvgMap:
 
 @cache
 def outline_paths(bounds, width, countries, highlighted):
-    """The outlines of ``countries`` within ``bounds`` as SVG paths, the points closer than
-    a unit to the one before dropped (Europe's 18,000 points become a few thousand) and
-    rings smaller than two units left out. Computed once per map and process: the
-    outlines are files of the site, not content."""
+    """The outlines of ``countries`` within ``bounds`` as SVG paths, in whole units of the
+    map: a point is kept when it is two units or more from the last one kept, a run of
+    points outside the map is cut to its two ends, and rings too small to see are left
+    out. Europe's 18,000 points become about 2,000, some 25 kB. Computed once per map and
+    process: the outlines are files of the site, not content."""
     projection = SvgMap([], bounds, width)
+    margin = 4
+
+    def outside(x, y):
+        return x < -margin or y < -margin or x > width + margin or y > projection.height + margin
+
     paths = []
     for code, shape in outlines.rings_within(bounds, only=countries):
         points = [projection.project(latitude, longitude) for latitude, longitude in shape]
-        kept = [points[0]]
-        for x, y in points[1:]:
-            if abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= 1:
-                kept.append((x, y))
+        kept = []
+        for index, (x, y) in enumerate(points):
+            if outside(x, y):
+                before = points[index - 1] if index else None
+                after = points[index + 1] if index + 1 < len(points) else None
+                if before and after and outside(*before) and outside(*after):
+                    continue  # inside a run of points off the map: only its ends matter
+            if kept and abs(x - kept[-1][0]) + abs(y - kept[-1][1]) < 2:
+                continue
+            kept.append((x, y))
         xs, ys = [x for x, _y in kept], [y for _x, y in kept]
-        if len(kept) < 3 or max(xs) - min(xs) + max(ys) - min(ys) < 2:
+        if len(kept) < 3 or max(xs) - min(xs) + max(ys) - min(ys) < 3:
             continue
-        path = "M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in kept) + " Z"
+        path = "M" + "L".join(f"{round(x)} {round(y)}" for x, y in kept) + "Z"
         paths.append((path, code == highlighted))
     return sorted(paths, key=lambda entry: entry[1])  # the highlighted country drawn last, on top
 
