@@ -62,7 +62,7 @@ class EventCalendarView(EventDetailView):
         event = self.object
         return ics_response(calendar([event], self.request, event.title), f"{event.slug}.ics")
 
-    def object_by_other_language_slug(self):
+    def object_by_any_slug(self):
         return None  # a calendar file is fetched by programs: no redirects
 
 

@@ -9,6 +9,7 @@ value of a required field required. ``BilingualModel`` adds the rest:
   name, or from the Italian one while no English name has been written.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
@@ -33,7 +34,28 @@ class BilingualModel(models.Model):
 
     def save(self, *args, **kwargs):
         self.fill_missing_slugs()
+        former = self.slugs_being_replaced()
         super().save(*args, **kwargs)
+        if former:
+            from .models import FormerSlug
+
+            for language, slug in former.items():
+                FormerSlug.remember(self, language, slug)
+
+    def slugs_being_replaced(self):
+        """{language: slug} of the slugs this save changes (one query, for a saved
+        object with a slug), so that their addresses keep leading here."""
+        if not self.slug_source or self.pk is None:
+            return {}
+        columns = [f"slug_{code}" for code, _name in settings.LANGUAGES]
+        stored = type(self)._base_manager.filter(pk=self.pk).values(*columns).first()
+        if stored is None:
+            return {}
+        return {
+            column.removeprefix("slug_"): stored[column]
+            for column in columns
+            if stored[column] and stored[column] != getattr(self, column)
+        }
 
     def clean(self):
         super().clean()

@@ -3,32 +3,36 @@
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.utils import translation
 
 
 class TranslatedSlugMixin:
     """A detail page found by its slug in the visitor's language.
 
-    An address carrying the object's slug in the other language (say, a visitor who
-    changed /it/ into /en/ by hand) redirects to the object's address in this one.
+    Addresses last: one that carries the object's slug in the other language (say, a
+    visitor who changed /it/ into /en/ by hand), a slug the object had before its title
+    changed (``FormerSlug``), or a year and month that are no longer its date, answers
+    301 with the object's address in this language.
     """
 
     def get(self, request, *args, **kwargs):
         try:
             return super().get(request, *args, **kwargs)
         except Http404:
-            obj = self.object_by_other_language_slug()
-            if obj is None:
+            obj = self.object_by_any_slug()
+            if obj is None or obj.get_absolute_url() == request.path:
                 raise
             return HttpResponsePermanentRedirect(obj.get_absolute_url())
 
-    def object_by_other_language_slug(self):
-        current = translation.get_language()
+    def object_by_any_slug(self):
+        from .models import FormerSlug
+
+        slug = self.kwargs["slug"]
         condition = Q()
         for code, _name in settings.LANGUAGES:
-            if code != current:
-                condition |= Q(**{f"slug_{code}": self.kwargs["slug"]})
-        return self.get_queryset().filter(condition).first()
+            condition |= Q(**{f"slug_{code}": slug})
+        return self.get_queryset().filter(condition).first() or FormerSlug.object_for(
+            self.get_queryset(), slug
+        )
 
 
 class DatedAddressMixin:

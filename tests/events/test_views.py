@@ -23,7 +23,9 @@ def test_agenda_archive_by_year_and_month(client, seeded):
 def test_event_page(client, seeded):
     response = client.get("/en/agenda/2004/12/first-national-assembly-of-the-network/")
     assert "La Spezia" in response.text and "Assembly" in response.text
-    assert client.get("/en/agenda/2004/11/first-national-assembly-of-the-network/").status_code == 404
+    moved = client.get("/en/agenda/2004/11/first-national-assembly-of-the-network/")  # not its month
+    assert moved.status_code == 301
+    assert moved["Location"] == "/en/agenda/2004/12/first-national-assembly-of-the-network/"
 
 
 def test_working_group_page_lists_its_meetings(client):
