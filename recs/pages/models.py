@@ -1,8 +1,21 @@
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from recs.common.images import StrippedImageField
 from recs.common.translation_rules import BilingualModel
+from recs.common.validators import validate_image_upload
+
+
+def validate_link(value):
+    """An address of this site (beginning with a single /) or a full http(s) one."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(
+        schemes=["http", "https"],
+        message=_("Enter an address of this site beginning with / or a full one beginning with https://."),
+    )(value)
 
 
 class PageQuerySet(models.QuerySet):
@@ -112,3 +125,57 @@ class Contact(BilingualModel):
 
     def __str__(self):
         return self.name
+
+
+class HighlightQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Highlight(BilingualModel):
+    """A card the home page puts "in evidenza": what the association wants seen first
+    (an assembly coming, a new report, a call), chosen and ordered by the staff."""
+
+    #: How many the home page shows, in their order.
+    ON_THE_HOME_PAGE = 3
+
+    title = models.CharField(_("title"), max_length=120)
+    summary = models.CharField(
+        _("summary"), max_length=300, blank=True, help_text=_("One or two sentences under the title.")
+    )
+    link = models.CharField(
+        _("link"),
+        max_length=500,
+        validators=[validate_link],
+        help_text=_(
+            "Where the card leads: an address of this site (e.g. /it/agenda/) or a full one "
+            "(https://…). Give the English address in the English tab."
+        ),
+    )
+    image = StrippedImageField(
+        _("image"),
+        upload_to="highlights/",
+        blank=True,
+        validators=[validate_image_upload],
+        help_text=_("Optional: a photo or picture (JPEG, PNG, GIF or WebP, 5 MB at most), shown wide."),
+    )
+    image_description = models.CharField(
+        _("image description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for who cannot see it; empty if it only decorates."),
+    )
+    menu_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first on the home page.")
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+
+    objects = HighlightQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["menu_order", "-pk"]
+        verbose_name = _("highlight")
+        verbose_name_plural = _("highlights")
+
+    def __str__(self):
+        return self.title

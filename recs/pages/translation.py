@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Contact, Page
+from .models import Contact, Highlight, Page
 
 
 @register(Page)
@@ -12,3 +12,8 @@ class PageTranslationOptions(TranslationOptions):
 @register(Contact)
 class ContactTranslationOptions(TranslationOptions):
     fields = ("name", "role")
+
+
+@register(Highlight)
+class HighlightTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "link", "image_description")

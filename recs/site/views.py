@@ -10,7 +10,7 @@ from cities.models import City, Status
 from events.models import Event
 from pressreview.models import Article
 from recs.common import ratelimit
-from recs.pages.models import Page
+from recs.pages.models import Highlight, Page
 
 from .forms import SearchForm
 from .search import search
@@ -28,6 +28,7 @@ class HomeView(TemplateView):
             recent_events=Event.objects.past().select_related("host_city")[:3],
             latest_articles=Article.objects.published().select_related("outlet")[:4],
             intro=Page.objects.published().association().first(),
+            highlights=Highlight.objects.published()[: Highlight.ON_THE_HOME_PAGE],
             **kwargs,
         )
 

@@ -10,7 +10,7 @@ from cities.models import City, StatusChange, StrategicPlan
 from events.models import Event, WorkingGroup
 from pressreview.models import Article, Outlet
 from recs.mailinglist.models import Subscriber
-from recs.pages.models import Contact, Page
+from recs.pages.models import Contact, Highlight, Page
 from tests.factories import ArticleFactory, StrategicPlanFactory, UserFactory, WorkingGroupFactory
 
 
@@ -53,6 +53,7 @@ def one_of_each(seeded):
         Outlet: article.outlet,
         Article: article,
         Page: Page.objects.first(),
+        Highlight: Highlight.objects.create(title_it="Assemblea", link_it="/it/agenda/", is_published=True),
         Contact: Contact.objects.first(),
         Subscriber: Subscriber.objects.create(email="lettrice@example.org"),
         Group: Group.objects.first(),
