@@ -50,14 +50,14 @@ def test_a_new_city_is_placed_by_choosing_it_among_the_gazetteer_s_homonyms(page
     admin_login()
     page.goto(f"{live_server.url}/admin/cities/city/add/")
     page.fill("#id_name_it", "Belvedere")
-    page.get_by_role("button", name="Fill in from the gazetteer").click()
+    page.get_by_role("button", name="Compila dal dizionario geografico").click()  # the staff's Italian
     places = page.locator(".gazetteer-places li")
     places.first.wait_for()
     assert places.count() == 3  # three towns of that name in Italy, the largest first
     assert "Veneto" in places.nth(0).inner_text()
     calabria = places.filter(has_text="Calabria")
     calabria.get_by_role("button").click()
-    assert "Filled in from Belvedere Marittimo" in page.inner_text(".gazetteer-places")
+    assert "Dati presi da Belvedere Marittimo" in page.inner_text(".gazetteer-places")
     page.click("input[name=_save]")
     page.wait_for_url(f"{live_server.url}/admin/cities/city/")
 
