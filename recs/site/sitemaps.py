@@ -209,3 +209,23 @@ def section(request, section):
     response = HttpResponse("\n".join(lines), content_type="application/xml")
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"
     return response
+
+
+def index(request):
+    """The sitemap index: every page of every section, written here rather than by
+    Django's index view and template, whose cost grew with the number of pages (a
+    million clippings make a thousand of them)."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    ]
+    for name, sitemap in sitemaps.items():
+        address = escape(request.build_absolute_uri(reverse("sitemap-section", kwargs={"section": name})))
+        pages = sitemap().paginator.num_pages
+        lines.extend(
+            f"<sitemap><loc>{address}{'' if number == 1 else f'?p={number}'}</loc></sitemap>"
+            for number in range(1, pages + 1)
+        )
+    lines.append("</sitemapindex>\n")
+    response = HttpResponse("\n".join(lines), content_type="application/xml")
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
