@@ -8,7 +8,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
-from recs.common.view_mixins import DatedAddressMixin, FilteredPagesMixin, TranslatedSlugMixin
+from recs.common.view_mixins import (
+    DatedAddressMixin,
+    DraftPreviewMixin,
+    FilteredPagesMixin,
+    TranslatedSlugMixin,
+)
 
 from .calendar import calendar
 from .models import Event, WorkingGroup
@@ -51,8 +56,13 @@ class EventMonthArchiveView(FilteredPagesMixin, PublishedEventMixin, MonthArchiv
     paginate_by = 50
 
 
-class EventDetailView(TranslatedSlugMixin, DatedAddressMixin, PublishedEventMixin, DetailView):
+class EventDetailView(
+    TranslatedSlugMixin, DatedAddressMixin, DraftPreviewMixin, PublishedEventMixin, DetailView
+):
     date_field = "start_date"
+
+    def get_queryset(self):
+        return self.visible(Event.objects.select_related("host_city", "working_group"))
 
 
 class EventCalendarView(EventDetailView):

@@ -4,7 +4,7 @@ from django.views.generic import DetailView, ListView
 
 from recs.common import keyset
 from recs.common.languages import text_contains
-from recs.common.view_mixins import DatedAddressMixin, TranslatedSlugMixin
+from recs.common.view_mixins import DatedAddressMixin, DraftPreviewMixin, TranslatedSlugMixin
 
 from .forms import ArticleFilterForm
 from .models import Article
@@ -59,8 +59,8 @@ class ArticleListView(ListView):
         )
 
 
-class ArticleDetailView(TranslatedSlugMixin, DatedAddressMixin, DetailView):
+class ArticleDetailView(TranslatedSlugMixin, DatedAddressMixin, DraftPreviewMixin, DetailView):
     date_field = "published_on"
 
     def get_queryset(self):
-        return Article.objects.published().select_related("outlet").prefetch_related("cities", "events")
+        return self.visible(Article.objects.select_related("outlet").prefetch_related("cities", "events"))

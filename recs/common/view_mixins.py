@@ -35,6 +35,25 @@ class TranslatedSlugMixin:
         )
 
 
+class DraftPreviewMixin:
+    """A detail page of content that may be a draft: the public sees it once published;
+    staff who may change that kind of content see the draft too, under a banner
+    (templates/base.html), so that "View on site" in the back office shows the page as
+    it will be. Signed-in visitors' pages are never cached."""
+
+    def visible(self, queryset):
+        """``queryset`` as this visitor may see it."""
+        user = self.request.user
+        opts = queryset.model._meta
+        if (
+            user.is_authenticated
+            and user.is_staff
+            and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        ):
+            return queryset
+        return queryset.published()
+
+
 class DatedAddressMixin:
     """For objects whose address carries the year and month of ``date_field``.
 

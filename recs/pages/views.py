@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from recs.common.view_mixins import TranslatedSlugMixin
+from recs.common.view_mixins import DraftPreviewMixin, TranslatedSlugMixin
 
 from .models import Contact, Page
 
@@ -15,9 +15,9 @@ class AssociationView(ListView):
         return Page.objects.published().association()
 
 
-class PageDetailView(TranslatedSlugMixin, DetailView):
+class PageDetailView(TranslatedSlugMixin, DraftPreviewMixin, DetailView):
     def get_queryset(self):
-        return Page.objects.published()
+        return self.visible(Page.objects.all())
 
 
 class ContactListView(ListView):
