@@ -67,7 +67,7 @@ class EventAdmin(
     autocomplete_fields = ["host_city", "working_group"]
     prepopulated_fields = {"slug": ["title"]}
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "is_published"]}),
+        (None, {"fields": ["title", "slug", "kind", "is_published", ("publish_at", "unpublish_at")]}),
         (_("When"), {"fields": [("start_date", "start_time"), ("end_date", "end_time")]}),
         (_("Where"), {"fields": ["venue", "host_city"]}),
         (None, {"fields": ["working_group", "description"]}),

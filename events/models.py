@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
+from recs.common.publication import Scheduled, on_air
 from recs.common.translation_rules import BilingualModel
 
 FIRST_YEAR = 2003  # the network was founded on 16 October 2003
@@ -80,7 +81,7 @@ LONGEST = datetime.timedelta(days=366)
 
 class EventQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        return self.filter(on_air())
 
     def upcoming(self, today=None):
         """Published events that have not ended yet, soonest first (read from the date
@@ -105,20 +106,23 @@ class EventQuerySet(models.QuerySet):
         """A loose index scan: from the first event, jump to the first event of the next
         year (or month) and so on, one probe of the date index each, in one recursive
         query; ``dates()`` reads every event instead."""
-        vendor = connections[self.db].vendor
-        step = PERIOD_STEP[vendor][period].format(day="periods.day")
+        connection = connections[self.db]
+        step = PERIOD_STEP[connection.vendor][period].format(day="periods.day")
         table = self.model._meta.db_table
+        # What ``on_air()`` says, in SQL: published, within its window if it has one.
+        public = "is_published = %s AND (publish_at IS NULL OR publish_at <= %s) AND (unpublish_at IS NULL OR unpublish_at > %s)"
         sql = f"""
             WITH RECURSIVE periods(day) AS (
-                SELECT MIN(start_date) FROM {table} WHERE is_published = %s
+                SELECT MIN(start_date) FROM {table} WHERE {public}
                 UNION ALL
-                SELECT (SELECT MIN(start_date) FROM {table} WHERE is_published = %s AND start_date >= {step})
+                SELECT (SELECT MIN(start_date) FROM {table} WHERE {public} AND start_date >= {step})
                 FROM periods WHERE periods.day IS NOT NULL
             )
             SELECT day FROM periods WHERE day IS NOT NULL
         """
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(sql, [True, True])
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [True, now, now] * 2)
             days = [
                 row[0] if isinstance(row[0], datetime.date) else datetime.date.fromisoformat(row[0])
                 for row in cursor
@@ -137,7 +141,7 @@ class EventQuerySet(models.QuerySet):
         )
 
 
-class Event(BilingualModel):
+class Event(Scheduled, BilingualModel):
     """An item of the agenda: an assembly, a working-group meeting, a seminar, ..."""
 
     slug_source = "title"

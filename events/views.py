@@ -23,7 +23,12 @@ class PublishedEventMixin:
     date_field = "start_date"
     month_format = "%m"
     allow_future = True
-    queryset = Event.objects.published().select_related("host_city", "working_group")
+
+    def get_queryset(self):
+        # Made at each request, not once at import: what is published depends on the
+        # moment (scheduling). The generic views then apply their ``ordering``.
+        self.queryset = Event.objects.published().select_related("host_city", "working_group")
+        return super().get_queryset()
 
 
 class EventListView(PublishedEventMixin, ListView):

@@ -70,7 +70,18 @@ class ArticleAdmin(
     fieldsets = [
         (
             None,
-            {"fields": ["headline", "slug", "outlet", "published_on", "author", "language", "is_published"]},
+            {
+                "fields": [
+                    "headline",
+                    "slug",
+                    "outlet",
+                    "published_on",
+                    "author",
+                    "language",
+                    "is_published",
+                    ("publish_at", "unpublish_at"),
+                ]
+            },
         ),
         (
             _("Content"),

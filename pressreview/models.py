@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import City
 from events.models import Event, WorkingGroup
 from recs.common.images import StrippedImageField
+from recs.common.publication import Scheduled, on_air
 from recs.common.translation_rules import BilingualModel
 from recs.common.validators import validate_image_upload, validate_pdf_extension, validate_pdf_upload
 
@@ -41,7 +42,7 @@ class Outlet(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        return self.filter(on_air())
 
     def mentioning(self, city):
         """The articles that mention ``city``. Its mentions are read first, from their
@@ -51,7 +52,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(pk__in=list(mentions))
 
 
-class Article(BilingualModel):
+class Article(Scheduled, BilingualModel):
     """A press clipping about the network."""
 
     slug_source = "headline"

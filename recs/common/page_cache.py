@@ -25,6 +25,8 @@ from django.utils import timezone
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
+#: When something scheduled next appears or goes (seconds since the epoch; 0: nothing).
+NEXT_CHANGE_KEY = "page-cache:next-change"
 HEADER = "X-Page-Cache"
 CACHED_TYPES = (
     "text/html",
@@ -39,7 +41,15 @@ CACHED_TYPES = (
 
 
 def current_generation():
-    generation = cache.get(GENERATION_KEY)
+    known = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
+    generation, next_change = known.get(GENERATION_KEY), known.get(NEXT_CHANGE_KEY)
+    if next_change is None:
+        remember_next_change()
+    elif next_change and time.time() >= next_change:
+        # Something scheduled has just appeared or gone: the pages drawn before are stale.
+        invalidate()
+        remember_next_change()
+        generation = cache.get(GENERATION_KEY)
     if generation is None:
         # A fresh start (or an evicted key): never a number an older page may still carry.
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
@@ -57,11 +67,31 @@ def invalidate():
         logger.warning("Page cache not invalidated: the cache does not answer.", exc_info=True)
 
 
+def remember_next_change():
+    """Note when scheduled content next appears or goes (``recs.common.publication``)."""
+    from .publication import next_change
+
+    moment = next_change()
+    try:
+        cache.set(NEXT_CHANGE_KEY, moment.timestamp() if moment else 0, timeout=None)
+    except Exception:
+        logger.warning("Next scheduled change not noted: the cache does not answer.", exc_info=True)
+
+
 def invalidate_after_change():
     """Now, and again once the change is committed: a page another instance draws from
-    the data not yet committed is then stored under a generation nobody asks for."""
-    invalidate()
-    transaction.on_commit(invalidate)
+    the data not yet committed is then stored under a generation nobody asks for. A
+    change may schedule something: the next scheduled moment is looked up afresh."""
+
+    def forget():
+        invalidate()
+        try:
+            cache.delete(NEXT_CHANGE_KEY)
+        except Exception:
+            logger.warning("Next scheduled change not forgotten: the cache does not answer.", exc_info=True)
+
+    forget()
+    transaction.on_commit(forget)
 
 
 def content_changed(sender, **kwargs):

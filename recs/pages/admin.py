@@ -42,6 +42,7 @@ class HighlightAdmin(TabbedTranslationAdmin):
         "image_description",
         "menu_order",
         "is_published",
+        ("publish_at", "unpublish_at"),
     ]
 
     @admin.display(description=_("image"))

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from recs.common.images import StrippedImageField
+from recs.common.publication import Scheduled, on_air
 from recs.common.translation_rules import BilingualModel
 from recs.common.validators import validate_image_upload
 
@@ -20,7 +21,7 @@ def validate_link(value):
 
 class PageQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        return self.filter(on_air())
 
     def association(self):
         """The pages about the association: its menu and the association's page."""
@@ -32,7 +33,7 @@ class PageQuerySet(models.QuerySet):
         return self.exclude(role=Page.Role.ASSOCIATION).order_by("role")
 
 
-class Page(BilingualModel):
+class Page(Scheduled, BilingualModel):
     """One of the association's own pages (who we are, aims, history, statute, ...)."""
 
     slug_source = "title"
@@ -129,10 +130,10 @@ class Contact(BilingualModel):
 
 class HighlightQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        return self.filter(on_air())
 
 
-class Highlight(BilingualModel):
+class Highlight(Scheduled, BilingualModel):
     """A card the home page puts "in evidenza": what the association wants seen first
     (an assembly coming, a new report, a call), chosen and ordered by the staff."""
 
