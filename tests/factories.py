@@ -115,6 +115,7 @@ class PageFactory(factory.django.DjangoModelFactory):
 
     title_it = factory.Sequence(lambda n: f"Pagina {n}")
     title_en = factory.Sequence(lambda n: f"Page {n}")
+    is_published = True
     body_it = "Testo."
     body_en = "Text."
 

@@ -74,7 +74,9 @@ class Page(Scheduled, BilingualModel):
             "There is one privacy notice, one accessibility statement and one page of legal notes."
         ),
     )
-    is_published = models.BooleanField(_("published"), default=True)
+    is_published = models.BooleanField(
+        _("published"), default=False
+    )  # a new page starts as a draft, like all content
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     objects = PageQuerySet.as_manager()

@@ -59,3 +59,11 @@ def test_staff_who_may_not_change_that_content_see_only_what_is_published(client
     client.force_login(member_of(django_user_model, COORDINATORS, "coordinatore"))
     for draft in drafts:
         assert client.get(address(draft, "it")).status_code == 404
+
+
+def test_every_kind_of_content_starts_as_a_draft():
+    from events.models import Event
+    from pressreview.models import Article
+    from recs.pages.models import Highlight, Page
+
+    assert [model().is_published for model in (Event, Article, Page, Highlight)] == [False] * 4

@@ -206,7 +206,7 @@ def load_statuses(report, resolve, cities):
 
 def load_pages(report):
     for page in seed.PAGES:
-        fields = dict(page)
+        fields = dict(page, is_published=True)
         _, created = Page.objects.get_or_create(slug_it=fields.pop("slug_it"), defaults=fields)
         report.count("pages", created)
 
@@ -215,7 +215,7 @@ def load_small_print(report):
     """The footer's pages (drafts written for the site, not from the 2006 page): one of
     each role, left as it is once there."""
     for page in small_print.PAGES:
-        fields = dict(page)
+        fields = dict(page, is_published=True)
         _, created = Page.objects.get_or_create(role=fields.pop("role"), defaults=fields)
         report.count("footer pages (privacy, accessibility, legal notes: drafts to review)", created)
 
