@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
-from recs.common.publication import Scheduled, on_air
+from recs.common.publication import Scheduled, ScheduledQuerySet
 from recs.common.translation_rules import BilingualModel
 
 FIRST_YEAR = 2003  # the network was founded on 16 October 2003
@@ -79,10 +79,7 @@ LAST_DAY = Coalesce("end_date", "start_date")
 LONGEST = datetime.timedelta(days=366)
 
 
-class EventQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(on_air())
-
+class EventQuerySet(ScheduledQuerySet):
     def upcoming(self, today=None):
         """Published events that have not ended yet, soonest first (read from the date
         index from a year ago on, see ``LONGEST``, not from the first event ever)."""

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import City
 from events.models import Event, WorkingGroup
 from recs.common.images import StrippedImageField
-from recs.common.publication import Scheduled, on_air
+from recs.common.publication import Scheduled, ScheduledQuerySet
 from recs.common.translation_rules import BilingualModel
 from recs.common.validators import validate_image_upload, validate_pdf_extension, validate_pdf_upload
 
@@ -40,10 +40,7 @@ class Outlet(models.Model):
         return self.name
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(on_air())
-
+class ArticleQuerySet(ScheduledQuerySet):
     def mentioning(self, city):
         """The articles that mention ``city``. Its mentions are read first, from their
         index: joined in one query, PostgreSQL walks the whole press review newest first

@@ -25,6 +25,12 @@ def on_air(now=None):
     )
 
 
+class ScheduledQuerySet(models.QuerySet):
+    def published(self):
+        """What the public sees now."""
+        return self.filter(on_air())
+
+
 class Scheduled(models.Model):
     """A publication window: shown from ``publish_at`` until ``unpublish_at`` (either
     may be empty), when "published" is ticked."""

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from recs.common.images import StrippedImageField
-from recs.common.publication import Scheduled, on_air
+from recs.common.publication import Scheduled, ScheduledQuerySet
 from recs.common.translation_rules import BilingualModel
 from recs.common.validators import validate_image_upload
 
@@ -19,10 +19,7 @@ def validate_link(value):
     )(value)
 
 
-class PageQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(on_air())
-
+class PageQuerySet(ScheduledQuerySet):
     def association(self):
         """The pages about the association: its menu and the association's page."""
         return self.filter(role=Page.Role.ASSOCIATION)
@@ -130,11 +127,6 @@ class Contact(BilingualModel):
         return self.name
 
 
-class HighlightQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(on_air())
-
-
 class Highlight(Scheduled, BilingualModel):
     """A card the home page puts "in evidenza": what the association wants seen first
     (an assembly coming, a new report, a call), chosen and ordered by the staff."""
@@ -173,7 +165,7 @@ class Highlight(Scheduled, BilingualModel):
     )
     is_published = models.BooleanField(_("published"), default=False)
 
-    objects = HighlightQuerySet.as_manager()
+    objects = ScheduledQuerySet.as_manager()
 
     class Meta:
         ordering = ["menu_order", "-pk"]
