@@ -145,8 +145,7 @@ class CityAdmin(LinkRowsUnlistedOnDeleteMixin, QuickActionCheckboxMixin, TabbedT
                         "longitude": round(place.longitude, 5),
                     }
                     for place in places[:20]
-                ],
-                "attribution": gazetteer.ATTRIBUTION,
+                ]
             }
         )
 

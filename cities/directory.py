@@ -2,13 +2,12 @@
 
 Two reads, whatever the filter and the sort: each city's entry in force on the day (the
 database picks it, ``StatusChangeQuerySet.entry_of_each_city``) and the cities as plain
-rows. The counts per status come from the first; only the rows of the page shown are
-made into ``DirectoryRow``s."""
+rows. The counts per status come from the first; only the rows of the page shown get
+their address."""
 
 import datetime
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from recs.common.languages import text_contains, translated_rows
@@ -20,18 +19,21 @@ SORTS = ("name", "region", "status", "since", "population")
 STATUS_ORDER = {status.value: index for index, status in enumerate(Status)}
 
 
-@dataclass
-class DirectoryRow:
+class DirectoryRow(NamedTuple):
+    """A city of the directory: what filtering and sorting read, and its address once it
+    is on the page shown (``Rows``)."""
+
     pk: int
     name: str
-    url: str
+    slug: str
     region: str
     region_label: str
     population: int | None
     current_status: str | None
     status_since: datetime.date | None
-    latitude: float | None = None
-    longitude: float | None = None
+    latitude: float | None
+    longitude: float | None
+    url: str = ""
 
     @property
     def status_label(self):
@@ -45,19 +47,20 @@ class DirectoryRow:
 
 
 class Rows(Sequence):
-    """The directory's rows, sorted: a ``DirectoryRow`` is made only for those read, so a
+    """The directory's rows, sorted; a row's address is made only when it is read, so a
     page of 50 costs 50 however many cities match."""
 
-    def __init__(self, found, make):
-        self.found, self.make = found, make
+    def __init__(self, rows, address):
+        self.rows, self.address = rows, address
 
     def __len__(self):
-        return len(self.found)
+        return len(self.rows)
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self.make(row) for row in self.found[index]]
-        return self.make(self.found[index])
+            return [row._replace(url=self.address(row.slug)) for row in self.rows[index]]
+        row = self.rows[index]
+        return row._replace(url=self.address(row.slug))
 
 
 def directory(on=None, q="", status="", region="", sort="name"):
@@ -82,7 +85,7 @@ def directory(on=None, q="", status="", region="", sort="name"):
         if status and current != status:
             continue
         found.append(
-            Found(
+            DirectoryRow(
                 pk,
                 name,
                 slug,
@@ -95,26 +98,7 @@ def directory(on=None, q="", status="", region="", sort="name"):
                 longitude,
             )
         )
-
-    def make(row):
-        return DirectoryRow(row.pk, row.name, url(row.slug), *row[3:])
-
-    return Rows(sort_rows(found, sort), make), {status: counts[status.value] for status in Status}
-
-
-class Found(NamedTuple):
-    """A matching city before its row is made: what filtering and sorting need."""
-
-    pk: int
-    name: str
-    slug: str
-    region: str
-    region_label: str
-    population: int | None
-    current_status: str | None
-    status_since: datetime.date | None
-    latitude: float | None
-    longitude: float | None
+    return Rows(sort_rows(found, sort), url), {status: counts[status.value] for status in Status}
 
 
 def sort_rows(rows, sort):

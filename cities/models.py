@@ -7,7 +7,7 @@ from operator import itemgetter
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import connection, models
+from django.db import connections, models
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
@@ -345,7 +345,7 @@ class StatusChangeQuerySet(models.QuerySet):
         """(city pk, status value, effective date) of each city's entry in force today or
         on ``on``: its latest by ``StatusChange.LATEST_FIRST``, picked in the database."""
         entries = self.in_force(on=on)
-        if connection.vendor == "postgresql":  # DISTINCT ON: one sorted pass, a third quicker
+        if connections[self.db].vendor == "postgresql":  # DISTINCT ON: one sorted pass, a third quicker
             picked = entries.order_by("city_id", *StatusChange.LATEST_FIRST).distinct("city_id")
         else:
             rank = Window(RowNumber(), partition_by=F("city_id"), order_by=StatusChange.LATEST_FIRST)

@@ -71,13 +71,10 @@ def countries():
     return shapes
 
 
-def rings_within(bounds, only=None):
-    """[(country code, ring)] of the rings that reach into ``bounds`` (``only``: of those
-    countries)."""
+def rings_within(bounds):
+    """[(country code, ring)] of the rings that reach into ``bounds``."""
     found = []
     for code, rings in countries().items():
-        if only is not None and code not in only:
-            continue
         for shape in rings:
             latitudes = [point[0] for point in shape]
             longitudes = [point[1] for point in shape]

@@ -289,10 +289,10 @@ def test_maps_draw_real_country_outlines_with_italy_set_apart_and_a_legend(clien
     from cities import outlines
     from cities.observatory import EUROPE, ITALY, outline_paths
 
-    italy = [path for path, highlighted in outline_paths(ITALY, 480, None, outlines.ITALY) if highlighted]
+    italy = [path for path, highlighted in outline_paths(ITALY, 480, outlines.ITALY) if highlighted]
     assert len(italy) >= 3  # the mainland, Sicily and Sardinia at least (Natural Earth 1:50m)
     assert max(len(path) for path in italy) > 2000  # a coastline, not a sketch of a few points
-    europe = outline_paths(EUROPE, 480, None, "")
+    europe = outline_paths(EUROPE, 480, "")
     assert len(europe) > 40 and not any(highlighted for _path, highlighted in europe)
 
     html = client.get("/en/cities/observatory/").text
