@@ -5,6 +5,7 @@ import datetime
 import icalendar
 from django.utils import timezone
 
+from recs.common.rich_text import as_plain_text
 from recs.common.syndication import printable
 
 PRODID = "-//Rete Citta Strategiche//Agenda//IT"
@@ -29,7 +30,7 @@ def event_component(event, request):
     if location:
         component.add("location", printable(location))
     if event.description:
-        component.add("description", printable(event.description))
+        component.add("description", printable(as_plain_text(event.description)))
     component.add("categories", [str(event.get_kind_display())])
     component.add("url", request.build_absolute_uri(event.get_absolute_url()))
     return component

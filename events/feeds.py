@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from recs.common.rich_text import as_plain_text
 from recs.common.syndication import AtomFeed, RssFeed
 
 from .models import Event
@@ -25,7 +26,7 @@ class AgendaFeed(Feed):
         return event.title
 
     def item_description(self, event):
-        return event.description
+        return as_plain_text(event.description)
 
     def item_pubdate(self, event):
         return event.starts_at or timezone.make_aware(

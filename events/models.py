@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from recs.common.publication import Scheduled, ScheduledQuerySet
+from recs.common.rich_text import RichTextField
 from recs.common.translation_rules import BilingualModel
 
 FIRST_YEAR = 2003  # the network was founded on 16 October 2003
@@ -31,7 +32,7 @@ class WorkingGroup(BilingualModel):
         _("year"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)]
     )
     theme = models.CharField(_("theme"), max_length=255, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = RichTextField(_("description"), blank=True)
     coordinating_city = models.ForeignKey(
         City,
         on_delete=models.SET_NULL,
@@ -182,7 +183,7 @@ class Event(Scheduled, BilingualModel):
         related_name="meetings",
         verbose_name=_("working group"),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = RichTextField(_("description"), blank=True)
     is_published = models.BooleanField(_("published"), default=False)
 
     objects = EventQuerySet.as_manager()

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from recs.common.rich_text import as_plain_text
 from recs.common.syndication import AtomFeed, RssFeed
 
 from .models import Article
@@ -25,7 +26,7 @@ class PressReviewFeed(Feed):
         return article.headline
 
     def item_description(self, article):
-        return article.summary
+        return as_plain_text(article.summary)
 
     def item_author_name(self, article):
         return article.author or article.outlet.name

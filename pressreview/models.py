@@ -7,6 +7,7 @@ from cities.models import City
 from events.models import Event, WorkingGroup
 from recs.common.images import StrippedImageField
 from recs.common.publication import Scheduled, ScheduledQuerySet
+from recs.common.rich_text import RichTextField
 from recs.common.translation_rules import BilingualModel
 from recs.common.validators import validate_image_upload, validate_pdf_extension, validate_pdf_upload
 
@@ -77,7 +78,7 @@ class Article(Scheduled, BilingualModel):
     language = models.CharField(
         _("language of the original"), max_length=5, choices=Language.choices, default=Language.ITALIAN
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = RichTextField(_("summary"), blank=True)
     original_url = models.URLField(
         _("original article"),
         max_length=500,

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from recs.common.images import StrippedImageField
 from recs.common.publication import Scheduled, ScheduledQuerySet
+from recs.common.rich_text import RichTextField
 from recs.common.translation_rules import BilingualModel
 from recs.common.validators import validate_image_upload
 
@@ -55,9 +56,7 @@ class Page(Scheduled, BilingualModel):
         blank=True,
         help_text=_("One sentence shown in menus, search results and link previews."),
     )
-    body = models.TextField(
-        _("text"), blank=True, help_text=_("Plain text; a blank line starts a new paragraph.")
-    )
+    body = RichTextField(_("text"), blank=True)
     menu_order = models.PositiveSmallIntegerField(
         _("menu order"), default=0, help_text=_("Lower numbers come first in the menu.")
     )

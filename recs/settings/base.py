@@ -97,6 +97,8 @@ INSTALLED_APPS = [
     "dbbackup",
     "recs.apps.SignInRecordsConfig",  # django-axes
     "csp",
+    "django_prose_editor",
+    "simple_history",
     "recs.common",
     "recs",
     "recs.pages",
@@ -110,6 +112,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "recs.common.importmap_csp.allow_import_maps",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and Last-Modified answered with 304: feeds, calendars and the sitemap are polled.
     "django.middleware.http.ConditionalGetMiddleware",

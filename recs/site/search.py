@@ -27,6 +27,7 @@ from events.models import Event
 from pressreview.models import Article
 from recs.common import fulltext
 from recs.common.languages import localized, text_contains
+from recs.common.rich_text import as_plain_text
 from recs.pages.models import Page
 
 RESULTS_PER_KIND = 20
@@ -46,7 +47,7 @@ class Source:
 
     def text(self, obj):
         """The object's text after its title, as shown (where a snippet comes from)."""
-        return " ".join(getattr(obj, field) or "" for field in self.fields[1:])
+        return " ".join(as_plain_text(getattr(obj, field)) for field in self.fields[1:])
 
 
 def sources():
@@ -80,7 +81,8 @@ class Result:
 
 def marked(text):
     """The database's snippet as HTML: the text escaped, the words found in <mark>."""
-    return mark_safe(escape(text or "").replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
+    text = as_plain_text(text)  # rich text's markup would show as text
+    return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
 
 
 def plain_snippet(text, query, width=80):

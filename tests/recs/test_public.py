@@ -114,7 +114,9 @@ def test_italian_standing_in_for_english_is_marked_as_italian(client, seeded):
     from events.models import Event
 
     event = Event.objects.filter(is_published=True).first()
-    Event.objects.filter(pk=event.pk).update(title_en="", description_en="", description_it="Incontro.")
+    Event.objects.filter(pk=event.pk).update(
+        title_en="", description_en="", description_it="<p>Incontro.</p>"
+    )
     event.refresh_from_db()
     with translation.override("en"):
         url = event.get_absolute_url()

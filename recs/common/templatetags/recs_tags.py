@@ -60,3 +60,19 @@ def lang_of(obj, field):
 def rendition(image_file, width):
     """``{{ article.clipping_image|rendition:960 }}``: URL of a resized copy of the image."""
     return rendition_url(image_file, int(width))
+
+
+@register.filter
+def rich_text(value):
+    """Rich text as HTML (it was sanitised when saved: ``recs.common.rich_text``)."""
+    from recs.common.rich_text import as_html
+
+    return as_html(value)
+
+
+@register.filter
+def plain_text(value):
+    """Rich text without its markup: for meta descriptions, feeds and cards."""
+    from recs.common.rich_text import as_plain_text
+
+    return as_plain_text(value)
