@@ -20,6 +20,7 @@ from recs.common.admin_tools import (
     choice_column,
     thumbnail,
 )
+from recs.common.versions import VersionsAdmin
 from recs.common.widgets import LongSelect
 
 from . import gazetteer
@@ -73,7 +74,9 @@ class StrategicPlanInline(TranslationStackedInline):
 
 
 @admin.register(City)
-class CityAdmin(LinkRowsUnlistedOnDeleteMixin, QuickActionCheckboxMixin, TabbedTranslationAdmin):
+class CityAdmin(
+    VersionsAdmin, LinkRowsUnlistedOnDeleteMixin, QuickActionCheckboxMixin, TabbedTranslationAdmin
+):
     list_display = [
         "name",
         "role_column",
@@ -337,7 +340,7 @@ class StatusChangeAdmin(QuickActionCheckboxMixin, SafeAutocompleteAdminMixin, Ta
 
 
 @admin.register(StrategicPlan)
-class StrategicPlanAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
+class StrategicPlanAdmin(VersionsAdmin, SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "city", "edition", "adopted_on"]
     list_filter = ["adopted_on", MissingEnglishFilter]
     list_select_related = ["city"]

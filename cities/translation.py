@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from recs.common.versions import keep_versions
+
 from .models import City, StatusChange, StrategicPlan
 
 
@@ -17,3 +19,7 @@ class StatusChangeTranslationOptions(TranslationOptions):
 @register(StrategicPlan)
 class StrategicPlanTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+for versioned in (City, StrategicPlan):
+    keep_versions(versioned)

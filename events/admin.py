@@ -12,12 +12,15 @@ from recs.common.admin_tools import (
     SafeAutocompleteAdminMixin,
     year_filter,
 )
+from recs.common.versions import VersionsAdmin
 
 from .models import Event, WorkingGroup
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(LinkRowsUnlistedOnDeleteMixin, SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
+class WorkingGroupAdmin(
+    VersionsAdmin, LinkRowsUnlistedOnDeleteMixin, SafeAutocompleteAdminMixin, TabbedTranslationAdmin
+):
     list_display = ["name", "year", "theme", "coordinating_city", "member_count"]
     list_filter = ["year", MissingEnglishFilter]
     list_select_related = ["coordinating_city"]
@@ -35,6 +38,7 @@ class WorkingGroupAdmin(LinkRowsUnlistedOnDeleteMixin, SafeAutocompleteAdminMixi
 
 @admin.register(Event)
 class EventAdmin(
+    VersionsAdmin,
     LinkRowsUnlistedOnDeleteMixin,
     QuickActionCheckboxMixin,
     FullTextSearchAdminMixin,

@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from recs.common.versions import keep_versions
+
 from .models import Event, WorkingGroup
 
 
@@ -13,3 +15,7 @@ class WorkingGroupTranslationOptions(TranslationOptions):
 class EventTranslationOptions(TranslationOptions):
     fields = ("title", "slug", "venue", "description")
     empty_values = {"slug": None}
+
+
+for versioned in (Event, WorkingGroup):
+    keep_versions(versioned)

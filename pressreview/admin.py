@@ -13,12 +13,13 @@ from recs.common.admin_tools import (
     thumbnail,
     year_filter,
 )
+from recs.common.versions import VersionsAdmin
 
 from .models import Article, Outlet
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(VersionsAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "article_count"]
     list_filter = ["kind"]
     search_fields = ["name"]
@@ -34,6 +35,7 @@ class OutletAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(
+    VersionsAdmin,
     LinkRowsUnlistedOnDeleteMixin,
     QuickActionCheckboxMixin,
     FullTextSearchAdminMixin,

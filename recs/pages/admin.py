@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from recs.common.admin_tools import MissingEnglishFilter, thumbnail
+from recs.common.versions import VersionsAdmin
 
 from .models import Contact, Highlight, Page
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(VersionsAdmin, TabbedTranslationAdmin):
     list_display = ["title", "menu_order", "is_published", "updated_at"]
     list_editable = ["menu_order"]
     list_filter = ["is_published", MissingEnglishFilter]
@@ -17,7 +18,7 @@ class PageAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(TabbedTranslationAdmin):
+class ContactAdmin(VersionsAdmin, TabbedTranslationAdmin):
     list_display = ["name", "kind", "role", "organisation", "email", "phone", "menu_order"]
     list_editable = ["menu_order"]
     list_filter = ["kind", MissingEnglishFilter]
@@ -25,7 +26,7 @@ class ContactAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Highlight)
-class HighlightAdmin(TabbedTranslationAdmin):
+class HighlightAdmin(VersionsAdmin, TabbedTranslationAdmin):
     """The home page's "in evidenza" cards: the first three published, in their order."""
 
     list_display = ["title", "link", "menu_order", "is_published", "image_thumbnail"]

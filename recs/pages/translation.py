@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from recs.common.versions import keep_versions
+
 from .models import Contact, Highlight, Page
 
 
@@ -17,3 +19,7 @@ class ContactTranslationOptions(TranslationOptions):
 @register(Highlight)
 class HighlightTranslationOptions(TranslationOptions):
     fields = ("title", "summary", "link", "image_description")
+
+
+for versioned in (Page, Contact, Highlight):
+    keep_versions(versioned)

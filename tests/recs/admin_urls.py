@@ -17,6 +17,15 @@ def model_admin_urls(instances):
             else:
                 url = reverse(name, args=[instances[model].pk])
             yield model, view, url
+        # An earlier version, in the form that restores it (recs.common.versions).
+        versions = getattr(model, "history", None)
+        version = versions.filter(id=instances[model].pk).first() if versions is not None else None
+        if version is not None:
+            url = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_simple_history",
+                args=[version.id, version.history_id],
+            )
+            yield model, "version", url
     # Status changes are recorded through their own form (the add view leads there).
     from cities.models import StatusChange
 

@@ -20,6 +20,7 @@ READ_ONLY = {
     "changelist",
     "change",
     "history",
+    "version",
 }  # "change" shows the record, read only, where it may not change
 
 
