@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path(_("cities/"), include("cities.urls")),
     path("", include("events.urls")),
     path(_("press-review/"), include("pressreview.urls")),
+    path(_("publications/"), include("recs.publications.urls")),
 )
 
 if settings.DEBUG:

@@ -5,11 +5,14 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 
 from cities.models import City, Status, StatusChange, StrategicPlan
 from events.models import Event, WorkingGroup
 from pressreview.models import Article, Outlet
 from recs.pages.models import Contact, Page
+from recs.publications.models import Publication
+from tests.documents import pdf_with_text
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -126,3 +129,19 @@ class ContactFactory(factory.django.DjangoModelFactory):
 
     name_it = factory.Sequence(lambda n: f"Persona {n}")
     email = "person@example.org"
+
+
+class PublicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Publication
+
+    title_it = factory.Sequence(lambda n: f"Rapporto sulle città strategiche {n}")
+    title_en = factory.Sequence(lambda n: f"Report on the strategic cities {n}")
+    year = 2006
+    kind = Publication.Kind.REPORT
+    is_published = True
+    document = factory.LazyFunction(
+        lambda: ContentFile(
+            pdf_with_text(["Rapporto della Rete", "Pianificazione strategica"]), "rapporto.pdf"
+        )
+    )

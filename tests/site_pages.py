@@ -17,6 +17,8 @@ NOT_PAGES = {
     "events:event-ics",
     "pressreview:press-rss",
     "pressreview:press-atom",
+    "publications:publication-rss",
+    "publications:publication-atom",
     "cities:cities-csv",
     "cities:history-csv",
     "cities:cities-json",
@@ -52,7 +54,7 @@ def make_site():
     from cities.models import City
     from events.models import Event
     from recs.pages.models import Page
-    from tests.factories import ArticleFactory, EventFactory, WorkingGroupFactory
+    from tests.factories import ArticleFactory, EventFactory, PublicationFactory, WorkingGroupFactory
 
     turin = City.objects.get(slug_it="torino")
     group = WorkingGroupFactory(
@@ -65,6 +67,13 @@ def make_site():
     )
     article.cities.add(turin)
     article.events.add(meeting)
+    report = PublicationFactory(
+        title_it="Le città strategiche",
+        title_en="The strategic cities",
+        summary_it="<p>Il <em>rapporto</em>.</p>",
+    )
+    report.cities.add(turin)
+    report.working_groups.add(group)
     first_assembly = Event.objects.get(slug_it="prima-assemblea-nazionale-della-rete")
     return {
         "cities:city-detail": [turin, City.objects.get(slug_it="monaco-di-baviera")],
@@ -75,6 +84,7 @@ def make_site():
         "events:workinggroup-detail": [group],
         "pressreview:article-detail": [article],
         "pages:page-detail": [Page.objects.get(slug_it="storia")],
+        "publications:publication-detail": [report],
     }
 
 

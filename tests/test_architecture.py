@@ -14,7 +14,8 @@ ALLOWED = {
     "cities": {"recs.common"},
     "events": {"recs.common", "cities"},
     "pressreview": {"recs.common", "cities", "events"},
-    "recs.site": {"recs.common", "recs.pages", "cities", "events", "pressreview"},
+    "recs.publications": {"recs.common", "cities", "events"},
+    "recs.site": {"recs.common", "recs.pages", "cities", "events", "pressreview", "recs.publications"},
 }
 
 

@@ -16,12 +16,16 @@ def config(language):
     return settings.LANGUAGE_TEXT_SEARCH.get(language, "simple")
 
 
-def document(fields, language):
+def document(fields, language, plain=()):
+    """The search document of translated ``fields`` (the first weighted A, the others B)
+    and of ``plain`` untranslated ones, such as a PDF's text (weighted C)."""
     from django.contrib.postgres.search import SearchVector
 
     vector = SearchVector(localized(fields[0], language), weight="A", config=config(language))
     for field in fields[1:]:
         vector += SearchVector(localized(field, language), weight="B", config=config(language))
+    for field in plain:
+        vector += SearchVector(field, weight="C", config=config(language))
     return vector
 
 

@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "cities",
     "events",
     "pressreview",
+    "recs.publications",
     "recs.site",
 ]
 
@@ -182,7 +183,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Saving or deleting a model of these apps invalidates every cached page.
-PAGE_CACHE_CONTENT_APPS = {"pages", "cities", "events", "pressreview"}
+PAGE_CACHE_CONTENT_APPS = {"pages", "cities", "events", "pressreview", "publications"}
 PAGE_CACHE_SKIPPED_PATHS = ("/admin/", "/healthz", "/readyz")
 
 # Languages: Italian first, English second. Names are shown in their own language.

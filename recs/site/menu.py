@@ -10,6 +10,7 @@ MAIN_MENU = [
     (_("Working groups"), "events:workinggroup-list"),
     (_("Agenda"), "events:event-list"),
     (_("Press review"), "pressreview:article-list"),
+    (_("Publications"), "publications:publication-list"),
     (_("Contacts"), "pages:contacts"),
 ]
 

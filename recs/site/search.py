@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Case, TextField, Value, When
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, Left
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -29,9 +29,11 @@ from recs.common import fulltext
 from recs.common.languages import localized, text_contains
 from recs.common.rich_text import as_plain_text
 from recs.pages.models import Page
+from recs.publications.models import Publication
 
 RESULTS_PER_KIND = 20
 CANDIDATES = 200
+SNIPPET_SOURCE = 20_000
 # Marks around the words found, put in by the database and turned into <mark> once the
 # text is escaped (control characters: no text of the site contains them).
 START, STOP = "\x02", "\x03"
@@ -44,10 +46,11 @@ class Source:
     title: str
     fields: tuple  # title first; weighted A, the others B
     newest_first: tuple = ("-pk",)
+    plain: tuple = ()  # untranslated text, such as a PDF's (weighted C)
 
     def text(self, obj):
         """The object's text after its title, as shown (where a snippet comes from)."""
-        return " ".join(as_plain_text(getattr(obj, field)) for field in self.fields[1:])
+        return " ".join(as_plain_text(getattr(obj, field)) for field in (*self.fields[1:], *self.plain))
 
 
 def sources():
@@ -67,6 +70,14 @@ def sources():
             "headline",
             ("headline", "summary"),
             ("-published_on", "-pk"),
+        ),
+        Source(
+            _("Publications"),
+            Publication.objects.published(),
+            "title",
+            ("title", "summary"),
+            ("-year", "-pk"),
+            plain=("text",),
         ),
     ]
 
@@ -120,14 +131,16 @@ def full_text_matches(source, query, language):
     from django.contrib.postgres.search import SearchHeadline, SearchRank
 
     search_query = fulltext.query(query, language)
-    vector = fulltext.document(source.fields, language)
+    vector = fulltext.document(source.fields, language, source.plain)
     candidates = (
-        source.queryset.annotate(document=vector)
-        .filter(document=search_query)
+        source.queryset.annotate(search_document=vector)
+        .filter(search_document=search_query)
         .order_by(*source.newest_first)
         .values("pk")[:CANDIDATES]
     )
+    # A document's text is long: its snippet comes from its beginning.
     text = [localized(field, language) for field in source.fields[1:]]
+    text += [Left(field, SNIPPET_SOURCE) for field in source.plain]
     spaced = [part for column in text for part in (column, Value(" "))][:-1]
     snippet = SearchHeadline(
         Concat(*spaced, output_field=TextField()) if len(text) > 1 else text[0],
@@ -159,7 +172,7 @@ def _simple(query, language):
     results = []
     for source in sources():
         found = (
-            source.queryset.filter(text_contains(query, translated=source.fields))
+            source.queryset.filter(text_contains(query, translated=source.fields, plain=source.plain))
             # A match in the title ranks above a match in the text only.
             .annotate(
                 rank=Case(

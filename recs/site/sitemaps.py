@@ -13,6 +13,7 @@ from pressreview.models import Article
 from recs.common.addresses import address_maker, translated
 from recs.common.languages import codes, first
 from recs.pages.models import Page
+from recs.publications.models import Publication
 
 
 class EveryLanguage:
@@ -87,6 +88,7 @@ class StaticViewSitemap(BilingualSitemap):
             "events:event-list",
             "events:workinggroup-list",
             "pressreview:article-list",
+            "publications:publication-list",
             "mailinglist:subscribe",
         ]
 
@@ -163,6 +165,17 @@ class ArticleSitemap(BilingualSitemap):
         )
 
 
+class PublicationSitemap(BilingualSitemap):
+    def items(self):
+        return Publication.objects.published().only("pk", "updated_at", *(f"slug_{code}" for code in codes()))
+
+    def lastmod(self, publication):
+        return publication.updated_at
+
+    def address_maker(self, language):
+        return address_maker("publications:publication-detail", language, slug=translated("slug", language))
+
+
 sitemaps = {
     "static": StaticViewSitemap,
     "pages": PageSitemap,
@@ -171,6 +184,7 @@ sitemaps = {
     "agenda-archive": EventArchiveSitemap,
     "working-groups": WorkingGroupSitemap,
     "press": ArticleSitemap,
+    "publications": PublicationSitemap,
 }
 
 

@@ -11,7 +11,14 @@ from events.models import Event, WorkingGroup
 from pressreview.models import Article, Outlet
 from recs.mailinglist.models import Subscriber
 from recs.pages.models import Contact, Highlight, Page
-from tests.factories import ArticleFactory, StrategicPlanFactory, UserFactory, WorkingGroupFactory
+from recs.publications.models import Publication
+from tests.factories import (
+    ArticleFactory,
+    PublicationFactory,
+    StrategicPlanFactory,
+    UserFactory,
+    WorkingGroupFactory,
+)
 
 
 def login_records():
@@ -55,6 +62,7 @@ def one_of_each(seeded):
         Page: Page.objects.first(),
         Highlight: Highlight.objects.create(title_it="Assemblea", link_it="/it/agenda/", is_published=True),
         Contact: Contact.objects.first(),
+        Publication: PublicationFactory(),
         Subscriber: Subscriber.objects.create(email="lettrice@example.org"),
         Group: Group.objects.first(),
         Email: queued_mail(),

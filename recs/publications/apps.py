@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicationsConfig(AppConfig):
+    """The network's publications ("Editoria"): reports, proceedings, guidelines and
+    strategic plans, as PDF, in a public library."""
+
+    name = "recs.publications"
+    label = "publications"
+    verbose_name = _("Publications")
