@@ -90,12 +90,33 @@ class Publication(Scheduled, BilingualModel):
     def get_absolute_url(self):
         return reverse("publications:publication-detail", kwargs={"slug": self.slug})
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        publication = super().from_db(db, field_names, values)
+        if "document" in field_names:
+            publication._document_read = values[field_names.index("document")]
+        return publication
+
     def save(self, *args, **kwargs):
-        if self.document and not self.document._committed:  # a new file: read it once
-            facts = read_document(self.document.file, name=self.slug_it or "publication")
-            self.text, self.pages = facts.text, facts.pages
-            if facts.cover:
-                self.cover.save(facts.cover.name, facts.cover, save=False)
-            else:
-                self.cover = ""
+        # A new document (uploaded, or stored by a script) is read once, here.
+        if self.document and (
+            not self.document._committed or self.document.name != getattr(self, "_document_read", None)
+        ):
+            self.read_document()
         super().save(*args, **kwargs)
+        self._document_read = self.document.name
+
+    def read_document(self):
+        """Draw the cover, read the text and count the pages of the document."""
+        if self.document._committed:
+            self.document.open("rb")
+        try:
+            facts = read_document(self.document.file, name=self.slug_it or "publication")
+        finally:
+            if self.document._committed:
+                self.document.close()
+        self.text, self.pages = facts.text, facts.pages
+        if facts.cover:
+            self.cover.save(facts.cover.name, facts.cover, save=False)
+        else:
+            self.cover = ""

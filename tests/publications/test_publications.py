@@ -200,3 +200,21 @@ def test_the_cover_is_a_real_image_of_the_page_width():
     cover = cover_of(PLAN, "piano")
     with Image.open(io.BytesIO(cover.read())) as image:
         assert image.width == COVER_WIDTH
+
+
+def test_a_document_stored_by_a_script_is_read_and_a_replaced_one_read_again(monkeypatch):
+    from django.core.files.base import ContentFile
+
+    publication = Publication(title_it="Atti", year=2004)
+    publication.document.save("atti.pdf", ContentFile(PLAN), save=False)
+    publication.save()
+    assert publication.pages == 2 and publication.cover
+    publication = Publication.objects.get()
+    publication.document = _pdf("Nuovo testo")
+    publication.save()
+    assert "Nuovo testo" in publication.text and publication.pages == 1
+    # Saving again without a new document reads nothing.
+    publication = Publication.objects.get()
+    monkeypatch.setattr(Publication, "read_document", lambda self: pytest.fail("read again"))
+    publication.title_it = "Atti (rivisti)"
+    publication.save()
