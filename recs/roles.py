@@ -17,7 +17,7 @@ EDITORS = "Redazione"
 COORDINATORS = "Coordinamento"
 ADMINISTRATORS = "Amministrazione"
 
-CONTENT_APPS = ("pages", "mailinglist", "cities", "events", "pressreview", "publications")
+CONTENT_APPS = ("pages", "mailinglist", "cities", "events", "pressreview", "publications", "newsletter")
 # The adhesion history: coordinators record it; nobody edits or deletes it.
 EDITORS_MAY_NOT = (
     ("cities", "add_statuschange"),

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path(_("press-review/"), include("pressreview.urls")),
     path(_("publications/"), include("recs.publications.urls")),
+    path(_("newsletter/"), include("recs.newsletter.urls")),
 )
 
 if settings.DEBUG:

@@ -51,8 +51,11 @@ def public_url_names():
 
 def make_site():
     """The seed content plus one object of each kind the public pages show, by URL name."""
+    from django.utils import timezone
+
     from cities.models import City
     from events.models import Event
+    from recs.newsletter.models import Issue
     from recs.pages.models import Page
     from tests.factories import ArticleFactory, EventFactory, PublicationFactory, WorkingGroupFactory
 
@@ -74,6 +77,14 @@ def make_site():
     )
     report.cities.add(turin)
     report.working_groups.add(group)
+    issue = Issue.objects.create(
+        subject_it="Notizie",
+        subject_en="News",
+        body_it="<p>Testo.</p>",
+        sent_at=timezone.now(),
+        news_it="",
+        news_en="",
+    )
     first_assembly = Event.objects.get(slug_it="prima-assemblea-nazionale-della-rete")
     return {
         "cities:city-detail": [turin, City.objects.get(slug_it="monaco-di-baviera")],
@@ -85,6 +96,7 @@ def make_site():
         "pressreview:article-detail": [article],
         "pages:page-detail": [Page.objects.get(slug_it="storia")],
         "publications:publication-detail": [report],
+        "newsletter:issue-detail": [issue],
     }
 
 

@@ -15,7 +15,23 @@ ALLOWED = {
     "events": {"recs.common", "cities"},
     "pressreview": {"recs.common", "cities", "events"},
     "recs.publications": {"recs.common", "cities", "events"},
-    "recs.site": {"recs.common", "recs.pages", "cities", "events", "pressreview", "recs.publications"},
+    "recs.newsletter": {
+        "recs.common",
+        "recs.mailinglist",
+        "cities",
+        "events",
+        "pressreview",
+        "recs.publications",
+    },
+    "recs.site": {
+        "recs.common",
+        "recs.pages",
+        "cities",
+        "events",
+        "pressreview",
+        "recs.publications",
+        "recs.newsletter",
+    },
 }
 
 

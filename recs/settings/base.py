@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "events",
     "pressreview",
     "recs.publications",
+    "recs.newsletter",
     "recs.site",
 ]
 
@@ -183,7 +184,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Saving or deleting a model of these apps invalidates every cached page.
-PAGE_CACHE_CONTENT_APPS = {"pages", "cities", "events", "pressreview", "publications"}
+PAGE_CACHE_CONTENT_APPS = {"pages", "cities", "events", "pressreview", "publications", "newsletter"}
 PAGE_CACHE_SKIPPED_PATHS = ("/admin/", "/healthz", "/readyz")
 
 # Languages: Italian first, English second. Names are shown in their own language.

@@ -12,6 +12,7 @@ from events.models import Event, WorkingGroup
 from pressreview.models import Article
 from recs.common.addresses import address_maker, translated
 from recs.common.languages import codes, first
+from recs.newsletter.models import Issue
 from recs.pages.models import Page
 from recs.publications.models import Publication
 
@@ -89,6 +90,7 @@ class StaticViewSitemap(BilingualSitemap):
             "events:workinggroup-list",
             "pressreview:article-list",
             "publications:publication-list",
+            "newsletter:issue-list",
             "mailinglist:subscribe",
         ]
 
@@ -176,6 +178,14 @@ class PublicationSitemap(BilingualSitemap):
         return address_maker("publications:publication-detail", language, slug=translated("slug", language))
 
 
+class NewsletterSitemap(BilingualSitemap):
+    def items(self):
+        return Issue.objects.sent()
+
+    def lastmod(self, issue):
+        return issue.sent_at
+
+
 sitemaps = {
     "static": StaticViewSitemap,
     "pages": PageSitemap,
@@ -185,6 +195,7 @@ sitemaps = {
     "working-groups": WorkingGroupSitemap,
     "press": ArticleSitemap,
     "publications": PublicationSitemap,
+    "newsletter": NewsletterSitemap,
 }
 
 

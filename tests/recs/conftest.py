@@ -10,6 +10,7 @@ from cities.models import City, StatusChange, StrategicPlan
 from events.models import Event, WorkingGroup
 from pressreview.models import Article, Outlet
 from recs.mailinglist.models import Subscriber
+from recs.newsletter.models import Issue
 from recs.pages.models import Contact, Highlight, Page
 from recs.publications.models import Publication
 from tests.factories import (
@@ -63,6 +64,7 @@ def one_of_each(seeded):
         Highlight: Highlight.objects.create(title_it="Assemblea", link_it="/it/agenda/", is_published=True),
         Contact: Contact.objects.first(),
         Publication: PublicationFactory(),
+        Issue: Issue.objects.create(subject_it="Notizie", body_it="<p>Testo.</p>"),
         Subscriber: Subscriber.objects.create(email="lettrice@example.org"),
         Group: Group.objects.first(),
         Email: queued_mail(),

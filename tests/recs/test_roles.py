@@ -15,7 +15,7 @@ from .admin_urls import app_index_urls, model_admin_urls
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_APPS = {"pages", "mailinglist", "cities", "events", "pressreview", "publications"}
+CONTENT_APPS = {"pages", "mailinglist", "cities", "events", "pressreview", "publications", "newsletter"}
 READ_ONLY = {
     "changelist",
     "change",
