@@ -19,6 +19,8 @@ class IssueQuerySet(models.QuerySet):
         """The issues that went out: the public archive."""
         return self.filter(sent_at__isnull=False)
 
+    published = sent  # what the public sees (``DraftPreviewMixin``)
+
 
 class Issue(BilingualModel):
     """One issue of the newsletter. Written and previewed in the back office, tried on
@@ -77,3 +79,7 @@ class Issue(BilingualModel):
     @property
     def is_sent(self):
         return self.sent_at is not None
+
+    # An issue not sent yet is a draft: staff preview it on the site under the banner.
+    is_published = is_public_now = is_sent
+    is_scheduled = False

@@ -2,9 +2,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from recs.common.view_mixins import FilteredPagesMixin, TranslatedSlugMixin
+from recs.common.view_mixins import DraftPreviewMixin, FilteredPagesMixin, TranslatedSlugMixin
 
 from .models import Issue
+from .sending import news_of
 
 
 class IssueListView(FilteredPagesMixin, ListView):
@@ -19,13 +20,12 @@ class IssueListView(FilteredPagesMixin, ListView):
         )
 
 
-class IssueDetailView(TranslatedSlugMixin, DetailView):
-    """An issue as its subscribers received it, in the visitor's language."""
+class IssueDetailView(TranslatedSlugMixin, DraftPreviewMixin, DetailView):
+    """An issue as its subscribers received it, in the visitor's language; staff see one
+    not sent yet, with today's latest news."""
 
     def get_queryset(self):
-        return Issue.objects.sent()
+        return self.visible(Issue.objects.all())
 
     def get_context_data(self, **kwargs):
-        issue = self.object
-        news = getattr(issue, f"news_{get_language()}", "") or issue.news_it
-        return super().get_context_data(news=news, **kwargs)
+        return super().get_context_data(news=news_of(self.object, get_language(), self.request), **kwargs)

@@ -155,6 +155,9 @@ def test_the_archive_shows_sent_issues_as_they_were_received(client, editor, rea
     draft = compose(client, slug_it="bozza", slug_en="draft", subject_it="Bozza", subject_en="Draft")
     client.post(reverse("admin:newsletter_issue_send", args=[sent.pk]))
     sent.refresh_from_db()
+    # Staff see the issue not sent yet on the site, as a draft.
+    preview = client.get(draft.get_absolute_url(), headers={"accept-language": "it"})
+    assert preview.status_code == 200 and "Bozza" in preview.text and "Assemblea di primavera" in preview.text
     client.logout()
     # The news of the day it was sent, whatever the press review became since.
     news[1].delete()
