@@ -15,9 +15,14 @@ old address answers 301 with the new one (``FormerSlug``), so they keep working.
 import html
 import re
 
+import nh3
+from django import forms
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.utils.html import linebreaks, strip_tags
 from django.utils.safestring import mark_safe
-from django_prose_editor.fields import ProseEditorField, create_sanitizer
+from django_prose_editor.config import allowlist_from_extensions, expand_extensions
+from django_prose_editor.fields import ProseEditorField
+from django_prose_editor.widgets import AdminProseEditorWidget
 
 EXTENSIONS = {
     "Bold": True,
@@ -37,7 +42,15 @@ EXTENSIONS = {
     "History": True,
 }
 
-_clean = create_sanitizer(EXTENSIONS)
+
+def _without_empty_attributes(tag, attribute, value):
+    """The editor writes ``title=""`` on links with no title: say nothing instead."""
+    return value or None
+
+
+_cleaner = nh3.Cleaner(
+    **allowlist_from_extensions(expand_extensions(EXTENSIONS)), attribute_filter=_without_empty_attributes
+)
 _LOOKS_LIKE_HTML = re.compile(r"^\s*<[a-zA-Z]")
 
 
@@ -48,7 +61,9 @@ def sanitize(value):
         return ""
     if not _LOOKS_LIKE_HTML.match(value):
         value = linebreaks(value, autoescape=True)
-    return _clean(value)
+    cleaned = _cleaner.clean(value)
+    # The editor's empty document is one empty paragraph: store nothing.
+    return "" if re.fullmatch(r"<(\w+)></\1>", cleaned) else cleaned
 
 
 def as_plain_text(value):
@@ -64,6 +79,14 @@ def as_html(value):
     return mark_safe(value or "")  # noqa: S308 - cleaned by sanitize() on every save
 
 
+class RichTextAdminWidget(AdminProseEditorWidget):
+    """The back office's editor, with its buttons' labels in the staff's Italian."""
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["recs/admin/editor-labels.js"])
+
+
 class RichTextField(ProseEditorField):
     """A text field edited with the site's rich-text editor and sanitised on every save.
     Stored as a plain ``TextField`` (migrations see no difference)."""
@@ -72,6 +95,13 @@ class RichTextField(ProseEditorField):
         kwargs.setdefault("extensions", EXTENSIONS)
         kwargs.setdefault("sanitize", sanitize)
         super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        if kwargs.get("widget") in (AdminTextareaWidget,) or isinstance(
+            kwargs.get("widget"), AdminTextareaWidget
+        ):
+            kwargs["widget"] = RichTextAdminWidget
+        return super().formfield(**kwargs)
 
     def pre_save(self, model_instance, add):
         value = sanitize(getattr(model_instance, self.attname))
