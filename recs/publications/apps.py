@@ -9,3 +9,15 @@ class PublicationsConfig(AppConfig):
     name = "recs.publications"
     label = "publications"
     verbose_name = _("Publications")
+
+    def ready(self):
+        from cities import city_page
+
+        from .models import Publication
+
+        city_page.register_latest(
+            "latest_publications",
+            lambda city: (
+                Publication.objects.published().filter(cities=city).defer("text").order_by("-year", "-pk")
+            ),
+        )

@@ -218,3 +218,13 @@ def test_a_document_stored_by_a_script_is_read_and_a_replaced_one_read_again(mon
     monkeypatch.setattr(Publication, "read_document", lambda self: pytest.fail("read again"))
     publication.title_it = "Atti (rivisti)"
     publication.save()
+
+
+def test_a_city_page_lists_its_publications(client):
+    city = CityFactory(name_it="Pesaro", name_en="Pesaro")
+    plan = PublicationFactory(title_it="Piano di Pesaro", kind="plan", year=2004)
+    plan.cities.add(city)
+    PublicationFactory(title_it="Di un'altra città")
+    html = client.get(city.get_absolute_url()).text
+    assert "Piano di Pesaro" in html and "Di un&#x27;altra città" not in html
+    assert "piano strategico, 2004" in html
