@@ -10,12 +10,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import connections, models
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber
-from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from recs.common.addresses import address_maker
+from recs.common.addresses import address_maker, address_of
 from recs.common.images import StrippedImageField
 from recs.common.translation_rules import BilingualModel
 from recs.common.validators import validate_image_upload, validate_pdf_extension, validate_pdf_upload
@@ -272,7 +271,7 @@ class City(BilingualModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("cities:city-detail", kwargs={"slug": self.slug})
+        return address_of("cities:city-detail", slug=self.slug)
 
     @staticmethod
     def absolute_url_maker():

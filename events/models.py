@@ -4,11 +4,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
+from recs.common.addresses import address_of
 from recs.common.publication import Scheduled, ScheduledQuerySet
 from recs.common.rich_text import RichTextField
 from recs.common.translation_rules import BilingualModel
@@ -59,7 +59,7 @@ class WorkingGroup(BilingualModel):
         return f"{self.name} ({self.year})"
 
     def get_absolute_url(self):
-        return reverse("events:workinggroup-detail", kwargs={"year": self.year, "slug": self.slug})
+        return address_of("events:workinggroup-detail", year=self.year, slug=self.slug)
 
 
 #: The first day of the next year or month after ``day``, in each database's SQL.
@@ -199,13 +199,8 @@ class Event(Scheduled, BilingualModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse(
-            "events:event-detail",
-            kwargs={
-                "year": self.start_date.year,
-                "month": self.start_date.month,
-                "slug": self.slug,
-            },
+        return address_of(
+            "events:event-detail", year=self.start_date.year, month=self.start_date.month, slug=self.slug
         )
 
     @property

@@ -1,10 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from events.models import Event, WorkingGroup
+from recs.common.addresses import address_of
 from recs.common.images import StrippedImageField
 from recs.common.publication import Scheduled, ScheduledQuerySet
 from recs.common.rich_text import RichTextField
@@ -131,13 +131,11 @@ class Article(Scheduled, BilingualModel):
         return self.headline
 
     def get_absolute_url(self):
-        return reverse(
+        return address_of(
             "pressreview:article-detail",
-            kwargs={
-                "year": self.published_on.year,
-                "month": self.published_on.month,
-                "slug": self.slug,
-            },
+            year=self.published_on.year,
+            month=self.published_on.month,
+            slug=self.slug,
         )
 
     def clean(self):

@@ -2,10 +2,10 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from recs.common.addresses import address_of
 from recs.common.rich_text import RichTextField
 from recs.common.translation_rules import BilingualModel
 
@@ -74,7 +74,7 @@ class Issue(BilingualModel):
         return self.subject
 
     def get_absolute_url(self):
-        return reverse("newsletter:issue-detail", kwargs={"slug": self.slug})
+        return address_of("newsletter:issue-detail", slug=self.slug)
 
     @property
     def is_sent(self):

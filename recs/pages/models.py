@@ -1,8 +1,8 @@
 from django.core.validators import URLValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from recs.common.addresses import address_of
 from recs.common.images import StrippedImageField
 from recs.common.publication import Scheduled, ScheduledQuerySet
 from recs.common.rich_text import RichTextField
@@ -94,7 +94,7 @@ class Page(Scheduled, BilingualModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("pages:page-detail", kwargs={"slug": self.slug})
+        return address_of("pages:page-detail", slug=self.slug)
 
 
 class Contact(BilingualModel):

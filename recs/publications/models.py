@@ -1,9 +1,9 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from events.models import WorkingGroup
+from recs.common.addresses import address_of
 from recs.common.publication import Scheduled, ScheduledQuerySet
 from recs.common.rich_text import RichTextField
 from recs.common.translation_rules import BilingualModel
@@ -88,7 +88,7 @@ class Publication(Scheduled, BilingualModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("publications:publication-detail", kwargs={"slug": self.slug})
+        return address_of("publications:publication-detail", slug=self.slug)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -73,3 +73,23 @@ def test_a_slug_taken_by_another_object_leads_to_that_object(client):
 def test_an_unknown_slug_is_still_a_404(client):
     CityFactory(slug_it="torino")
     assert client.get("/it/citta/atlantide/").status_code == 404
+
+
+def test_addresses_from_templates_are_those_reverse_gives():
+    """``get_absolute_url`` builds addresses from a template per view and language."""
+    from django.urls import NoReverseMatch, reverse
+    from django.utils import translation
+
+    from recs.common.addresses import address_of
+
+    for language in ("it", "en"):
+        with translation.override(language):
+            for viewname, kwargs in [
+                ("events:event-detail", {"year": 2004, "month": 12, "slug": "prima-assemblea"}),
+                ("cities:city-detail", {"slug": "la-spezia"}),
+                ("pressreview:article-detail", {"year": 2005, "month": 3, "slug": "a_b-1"}),
+            ]:
+                assert address_of(viewname, **kwargs) == reverse(viewname, kwargs=kwargs)
+    # What reverse() refuses, it still refuses.
+    with pytest.raises(NoReverseMatch):
+        address_of("cities:city-detail", slug="due parole")
