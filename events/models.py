@@ -81,6 +81,13 @@ LONGEST = datetime.timedelta(days=366)
 
 
 class EventQuerySet(ScheduledQuerySet):
+    def for_lists(self):
+        """What a list of events shows (``event_item``): with the host city's name, and
+        without the texts only an event's own page shows."""
+        return self.select_related("host_city").defer(
+            "description", "venue", "host_city__description", "host_city__emblem"
+        )
+
     def upcoming(self, today=None):
         """Published events that have not ended yet, soonest first (read from the date
         index from a year ago on, see ``LONGEST``, not from the first event ever)."""

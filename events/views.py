@@ -27,7 +27,7 @@ class PublishedEventMixin:
     def get_queryset(self):
         # Made at each request, not once at import: what is published depends on the
         # moment (scheduling). The generic views then apply their ``ordering``.
-        self.queryset = Event.objects.published().select_related("host_city", "working_group")
+        self.queryset = Event.objects.published().for_lists()
         return super().get_queryset()
 
 
