@@ -80,12 +80,16 @@ LAST_DAY = Coalesce("end_date", "start_date")
 LONGEST = datetime.timedelta(days=366)
 
 
+#: What ``event_item`` reads of an event (besides its host city's name).
+EVENT_ITEM_FIELDS = ("title", "slug", "kind", "start_date", "end_date", "start_time", "host_city")
+
+
 class EventQuerySet(ScheduledQuerySet):
     def for_lists(self):
         """What a list of events shows (``event_item``): with the host city's name, and
         without the texts only an event's own page shows."""
-        return self.select_related("host_city").defer(
-            "description", "venue", "host_city__description", "host_city__emblem"
+        return self.select_related("host_city").only(
+            *EVENT_ITEM_FIELDS, "host_city__name", "publish_at", "unpublish_at", "is_published"
         )
 
     def upcoming(self, today=None):

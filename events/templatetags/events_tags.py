@@ -32,6 +32,6 @@ def event_item(event):
         lang_of(event, "title"),
         event.title,
         dates,
-        event.get_kind_display(),
+        event.Kind(event.kind).label,  # get_kind_display() rebuilds the choices each time
         host,
     )
