@@ -26,9 +26,9 @@ def on_air(now=None):
 
 
 class ScheduledQuerySet(models.QuerySet):
-    def published(self):
-        """What the public sees now."""
-        return self.filter(on_air())
+    def published(self, now=None):
+        """What the public sees now (or at ``now``)."""
+        return self.filter(on_air(now))
 
 
 class Scheduled(models.Model):

@@ -1,8 +1,10 @@
+import datetime
 import itertools
 
 import pytest
 from django.db import connection
 
+from pressreview.models import Article
 from tests.factories import ArticleFactory, CityFactory, EventFactory
 from tests.querycount import assert_fixed_query_count
 
@@ -96,3 +98,20 @@ def test_results_carry_a_snippet_with_the_words_found_marked(client, seeded):
     # The text is escaped; only the marks are HTML.
     assert all("<b>" not in s for s in snippets)
     assert "<b>Ordine" not in response.text
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the compiled statements are PostgreSQL's")
+def test_each_search_puts_its_own_words_and_moment_in_the_compiled_statement(client):
+    """The statements are compiled once with stand-ins; every search gets its own words,
+    and what is published at its own moment."""
+    from django.utils import timezone
+
+    ArticleFactory(headline_it="Waterfront della Spezia")
+    later = ArticleFactory(
+        headline_it="Waterfront di Genova", publish_at=timezone.now() + datetime.timedelta(hours=1)
+    )
+    first = client.get("/it/cerca/", {"q": "waterfront"}).text
+    assert "Spezia" in first and "Genova" not in first
+    assert "Spezia" not in client.get("/it/cerca/", {"q": "periferie"}).text
+    Article.objects.filter(pk=later.pk).update(publish_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert "Genova" in client.get("/it/cerca/", {"q": "waterfront"}).text
