@@ -48,6 +48,7 @@ def needs_attention(request):
     from events.models import Event, WorkingGroup
     from pressreview.models import Article
     from recs.pages.models import Page
+    from recs.publications.models import Publication
 
     def may_see(model):
         model_admin = admin.site._registry.get(model)
@@ -67,7 +68,7 @@ def needs_attention(request):
                 changelist(City, f"status={Status.APPLICANT.value}"),
             )
         )
-    for model in (Event, Article, Page):
+    for model in (Event, Article, Page, Publication):
         if may_see(model):
             count = counted(model.objects.filter(is_published=False))
             text = ngettext("%(kind)s not published yet", "%(kind)s not published yet", count)
@@ -76,7 +77,7 @@ def needs_attention(request):
                     text % {"kind": kind(model, count)}, count, changelist(model, "is_published__exact=0")
                 )
             )
-    for model in (City, WorkingGroup, Event, Article, Page):
+    for model in (City, WorkingGroup, Event, Article, Page, Publication):
         if may_see(model):
             count = counted(model.objects.filter(missing_english(model)))
             text = ngettext("%(kind)s without its English text", "%(kind)s without their English text", count)

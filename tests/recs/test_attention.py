@@ -4,7 +4,7 @@ from post_office.models import STATUS, Email
 
 from cities.models import City, Status
 from events.models import Event
-from tests.factories import CityFactory, StatusChangeFactory
+from tests.factories import CityFactory, PublicationFactory, StatusChangeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +20,7 @@ def test_the_back_office_home_says_what_needs_attention(client, superuser, seede
     Event.objects.filter(pk=Event.objects.first().pk).update(is_published=False)
     City.objects.filter(slug_it="jesi").update(description_it="Città marchigiana.", description_en="")
     Email.objects.create(from_email="ufficio@example.org", to=["x@example.org"], status=STATUS.failed)
+    PublicationFactory(title_it="Rapporto in bozza", is_published=False)
 
     box = attention(client.get("/admin/", headers={"accept-language": "en"}).text)
     applicants = City.objects.members().with_status().filter(current_status=Status.APPLICANT).count()
@@ -38,6 +39,10 @@ def test_the_back_office_home_says_what_needs_attention(client, superuser, seede
     assert (
         '<a href="/admin/post_office/email/?status__exact=1"><strong>1</strong> mail not delivered</a>' in box
     )
+    assert (
+        '<a href="/admin/publications/publication/?is_published__exact=0"><strong>1</strong> '
+        "publication not published yet</a>" in box
+    )
     assert "clipping not published yet" not in box  # nothing of that kind is waiting
 
     italian = attention(client.get("/admin/", headers={"accept-language": "it"}).text)
@@ -47,6 +52,7 @@ def test_the_back_office_home_says_what_needs_attention(client, superuser, seede
         "/admin/cities/city/?status=applicant",
         "/admin/cities/city/?english=missing",
         "/admin/events/event/?is_published__exact=0",
+        "/admin/publications/publication/?is_published__exact=0",
         "/admin/post_office/email/?status__exact=1",
     ]:
         assert client.get(link).status_code == 200, link  # a filter the list knows (no "?e=1")
