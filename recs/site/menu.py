@@ -1,8 +1,9 @@
 """The site's main menu, defined once: the header shows it, and marks where the visitor is."""
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from recs.common.addresses import address_of
 
 MAIN_MENU = [
     (_("The association"), "pages:association"),
@@ -23,7 +24,7 @@ def branding(request):
 def main_menu(request):
     """Context processor: ``main_menu``, each item with its address and whether the
     visitor is in that section (the longest matching address wins)."""
-    items = [{"label": label, "url": reverse(name)} for label, name in MAIN_MENU]
+    items = [{"label": label, "url": address_of(name)} for label, name in MAIN_MENU]
     path = request.path
     inside = [item for item in items if path.startswith(item["url"])]
     current = max(inside, key=lambda item: len(item["url"]), default=None)
