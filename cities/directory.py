@@ -1,14 +1,17 @@
 """The directory of network cities: each city's status on a day, filtered and sorted.
 
-Two reads, whatever the filter and the sort: each city's entry in force on the day (the
-database picks it, ``StatusChangeQuerySet.entry_of_each_city``) and the cities as plain
-rows. The counts per status come from the first; only the rows of the page shown get
-their address."""
+Today, the cities as plain rows with the status each keeps (``City.status_in_force``)
+and the counts per status, counted by the database. On another day, each city's entry
+in force then (the database picks it, ``StatusChangeQuerySet.entry_of_each_city``)
+instead of the stored one. Only the rows of the page shown get their address and
+coordinates (for the map under the table)."""
 
 import datetime
 from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
+
+from django.db.models import Count
 
 from recs.common.languages import text_contains, translated_rows
 
@@ -31,8 +34,8 @@ class DirectoryRow(NamedTuple):
     population: int | None
     current_status: str | None
     status_since: datetime.date | None
-    latitude: float | None
-    longitude: float | None
+    latitude: float | None = None  # filled in for the page shown (``Rows``)
+    longitude: float | None = None
     url: str = ""
 
     @property
@@ -58,16 +61,36 @@ class Rows(Sequence):
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [row._replace(url=self.address(row.slug)) for row in self.rows[index]]
+            rows = self.rows[index]
+            places = places_of([row.pk for row in rows])
+            return [row._replace(url=self.address(row.slug), **places.get(row.pk, {})) for row in rows]
         row = self.rows[index]
         return row._replace(url=self.address(row.slug))
+
+
+def places_of(pks):
+    """{city pk: its coordinates} for a page's rows: read for 50 cities, not 2,000
+    (decimal columns are slow to read)."""
+    rows = City.objects.filter(pk__in=pks).values_list("pk", "latitude", "longitude")
+    return {pk: {"latitude": latitude, "longitude": longitude} for pk, latitude, longitude in rows}
 
 
 def directory(on=None, q="", status="", region="", sort="name"):
     """(the rows, sorted; {Status: number of cities} on that day, of every network city)."""
     members = City.objects.members()
-    entries = members.status_entries(on=on)
-    counts = Counter(current for current, _since in entries.values())
+    if on is None:  # today: each city's stored status, read with its row
+        entries = None
+        counts = Counter(
+            dict(
+                members.exclude(status_in_force="")
+                .order_by()
+                .values_list("status_in_force")
+                .annotate(Count("pk"))
+            )
+        )
+    else:
+        entries = members.status_entries(on=on)
+        counts = Counter(current for current, _since in entries.values())
     chosen = members
     if q:
         chosen = chosen.filter(text_contains(q, translated=("name",)))
@@ -76,10 +99,12 @@ def directory(on=None, q="", status="", region="", sort="name"):
     url = City.absolute_url_maker()
     regions = {value: str(label) for value, label in Region.choices}
     found = []
-    for pk, region_code, population, latitude, longitude, name, slug in translated_rows(
-        chosen, plain=("pk", "region", "population", "latitude", "longitude"), translated=("name", "slug")
+    for pk, region_code, population, stored, stored_since, name, slug in translated_rows(
+        chosen, plain=("pk", "region", "population", *City.STORED_STATUS), translated=("name", "slug")
     ):
-        current, since = entries.get(pk, (None, None))
+        current, since = (
+            entries.get(pk, (None, None)) if entries is not None else (stored or None, stored_since)
+        )
         if on and current is None:
             continue  # not yet a member on that day
         if status and current != status:
@@ -94,8 +119,6 @@ def directory(on=None, q="", status="", region="", sort="name"):
                 population,
                 current,
                 since,
-                latitude,
-                longitude,
             )
         )
     return Rows(sort_rows(found, sort), url), {status: counts[status.value] for status in Status}

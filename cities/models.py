@@ -7,8 +7,8 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connections, models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value, Window
+from django.db.models.functions import NullIf, RowNumber
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -89,7 +89,12 @@ class CityQuerySet(models.QuerySet):
 
     def with_status(self, on=None):
         """Annotate ``current_status`` and ``status_since``: each city's status in force
-        today, or on the date ``on``. The whole list costs one query."""
+        today (stored), or on the date ``on``. The whole list costs one query."""
+        if on is None:
+            return self.annotate(
+                current_status=NullIf(F("status_in_force"), Value("")),
+                status_since=F("status_in_force_since"),
+            )
         latest = (
             StatusChange.objects.in_force(on=on)
             .filter(city=OuterRef("pk"))
@@ -101,22 +106,43 @@ class CityQuerySet(models.QuerySet):
         )
 
     def status_entries(self, on=None):
-        """{city pk: (status value, effective date)} of the entry in force today or on
-        ``on``, for these cities that had one: one query, one row a city."""
+        """{city pk: (status value, effective date)} of the entry in force today (stored)
+        or on ``on``, for these cities that had one: one query, one row a city."""
+        if on is None:
+            rows = self.exclude(status_in_force="").values_list("pk", *City.STORED_STATUS)
+            return {pk: (status, since) for pk, status, since in rows}
         entries = StatusChange.objects.entry_of_each_city(on=on).filter(city__in=self.values("pk"))
         return {city_id: (status, since) for city_id, status, since in entries}
 
     def status_counts(self, on=None):
         """{Status: number of cities} in force today or on ``on``: one query, counted by
         the database (the home page needs the numbers, not the 2,000 entries)."""
-        entries = StatusChange.objects.entry_of_each_city(on=on).filter(city__in=self.values("pk"))
-        counts = dict(
-            StatusChange.objects.filter(pk__in=entries.values("pk"))
-            .order_by()
-            .values_list("status")
-            .annotate(Count("pk"))
-        )
+        if on is None:
+            counts = dict(
+                self.exclude(status_in_force="")
+                .order_by()
+                .values_list("status_in_force")
+                .annotate(Count("pk"))
+            )
+        else:
+            entries = StatusChange.objects.entry_of_each_city(on=on).filter(city__in=self.values("pk"))
+            counts = dict(
+                StatusChange.objects.filter(pk__in=entries.values("pk"))
+                .order_by()
+                .values_list("status")
+                .annotate(Count("pk"))
+            )
         return {status: counts.get(status.value, 0) for status in Status}
+
+    def refresh_statuses(self):
+        """Store each of these cities' entry in force, as the history says today: after a
+        change is recorded (``StatusChange.save``), or an import that bypassed it."""
+        entries = StatusChange.objects.entry_of_each_city().filter(city__in=self.values("pk"))
+        found = {city_id: (status, since) for city_id, status, since in entries}
+        cities = list(self.only("pk", *City.STORED_STATUS).order_by())
+        for city in cities:
+            city.status_in_force, city.status_in_force_since = found.get(city.pk, ("", None))
+        City.objects.bulk_update(cities, City.STORED_STATUS, batch_size=500)
 
 
 class Timeline:
@@ -265,6 +291,16 @@ class City(BilingualModel):
         help_text=_("An image (JPEG, PNG, GIF or WebP) of 5 MB at most; shown beside the city's name."),
     )
     description = models.TextField(_("description"), blank=True)
+    # The adhesion history's entry in force today, kept by StatusChange.save (and by
+    # CityQuerySet.refresh_statuses after imports that bypass it): what the directory,
+    # the counts and the lists read today, rather than every city's history on every
+    # request. An effective date is never in the future, so it stays true until the next
+    # change. Never written by a city's own save (a form loaded before a change was
+    # recorded would put the old status back): see ``save``.
+    status_in_force = models.CharField(
+        _("status in force"), max_length=10, choices=Status.choices, blank=True, editable=False
+    )
+    status_in_force_since = models.DateField(_("in force since"), null=True, blank=True, editable=False)
 
     objects = CityQuerySet.as_manager()
 
@@ -296,9 +332,18 @@ class City(BilingualModel):
         stored = getattr(self, "_stored_role", None)
         return bool(self.pk and stored and stored != self.role and self.status_changes.exists())
 
+    #: Written only by ``CityQuerySet.refresh_statuses``.
+    STORED_STATUS = ("status_in_force", "status_in_force_since")
+
     def save(self, *args, **kwargs):
         if self.role_change_refused():
             raise ValueError("A city with an adhesion history cannot change role.")
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in self.STORED_STATUS
+            ]
         super().save(*args, **kwargs)
         self._stored_role = self.role
 
@@ -448,6 +493,7 @@ class StatusChange(BilingualModel):
         if not self._state.adding:
             raise HistoryIsAppendOnly("A status change is never edited: record a correction instead.")
         super().save(*args, **kwargs)
+        City.objects.filter(pk=self.city_id).refresh_statuses()
 
     def delete(self, *args, **kwargs):
         raise HistoryIsAppendOnly("A status change is never deleted: record a correction instead.")

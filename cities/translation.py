@@ -21,5 +21,6 @@ class StrategicPlanTranslationOptions(TranslationOptions):
     fields = ("title",)
 
 
-for versioned in (City, StrategicPlan):
-    keep_versions(versioned)
+# The status in force is the adhesion history's: it has its own trail.
+keep_versions(City, excluded_fields=list(City.STORED_STATUS))
+keep_versions(StrategicPlan)

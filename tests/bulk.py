@@ -37,6 +37,7 @@ def make_rows(start, stop):
         for city in cities
         for k, (previous, status) in enumerate([("", Status.APPLICANT), (Status.APPLICANT, Status.MEMBER)])
     )
+    City.objects.filter(pk__in=[city.pk for city in cities]).refresh_statuses()  # bulk_create skips save()
     StrategicPlan.objects.bulk_create(
         StrategicPlan(city=city, edition=1, title=f"Piano {i}", title_it=f"Piano {i}")
         for i, city in zip(numbers, cities, strict=True)

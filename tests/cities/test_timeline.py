@@ -225,3 +225,41 @@ def test_status_counts_and_growth_cost_one_query_each(django_assert_num_queries,
         City.objects.members().status_counts()
     with django_assert_num_queries(1):
         growth_by_year()
+
+
+def test_the_stored_status_follows_every_change_and_correction(seeded):
+    """Each city keeps its entry in force (what the lists read today): it follows what is
+    recorded, a correction puts it back, and a city's own save never overwrites it."""
+    asti = CityFactory(name_it="Asti", name_en="Asti")
+    stale = City.objects.get(pk=asti.pk)  # a form opened before anything was recorded
+    record(asti, Status.APPLICANT, datetime.date(2005, 3, 1))
+    record(asti, Status.MEMBER, datetime.date(2006, 5, 1))
+    asti.refresh_from_db()
+    assert (asti.status_in_force, asti.status_in_force_since) == ("member", datetime.date(2006, 5, 1))
+    correct(asti, Status.APPLICANT, datetime.date(2006, 5, 1))
+    asti.refresh_from_db()
+    assert (asti.status_in_force, asti.status_in_force_since) == ("applicant", datetime.date(2006, 5, 1))
+    stale.description_it = "Città del Piemonte."
+    stale.save()
+    asti.refresh_from_db()
+    assert asti.description_it == "Città del Piemonte." and asti.status_in_force == "applicant"
+
+
+def test_the_stored_status_agrees_with_the_history_for_every_city(seeded):
+    """For every city of the seed (and of an import, after refresh_statuses), the stored
+    status is the one the history computes."""
+    computed = dict(
+        (city_id, (status, since)) for city_id, status, since in StatusChange.objects.entry_of_each_city()
+    )
+    City.objects.update(status_in_force="", status_in_force_since=None)  # an import bypassing save()
+    City.objects.all().refresh_statuses()
+    stored = {
+        pk: (status, since)
+        for pk, status, since in City.objects.exclude(status_in_force="").values_list(
+            "pk", *City.STORED_STATUS
+        )
+    }
+    assert stored == computed and len(stored) > 10
+    today = timezone.localdate()
+    assert City.objects.members().status_counts() == City.objects.members().status_counts(on=today)
+    assert City.objects.members().status_entries() == City.objects.members().status_entries(on=today)

@@ -187,6 +187,9 @@ class Command(BaseCommand):
                         )
                     )
         StatusChange.objects.bulk_create(history, batch_size=batch)
+        City.objects.filter(
+            pk__in=[city.pk for city in made]
+        ).refresh_statuses()  # bulk_create skipped save()
         return network, [city for city in made if city.role == City.Role.PEER]
 
     def make_groups(self, rng, tag, network, batch):
