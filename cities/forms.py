@@ -97,3 +97,15 @@ class PeerFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         names = sorted(((code, all_countries.name(code)) for code in countries), key=lambda pair: pair[1])
         self.fields["country"].choices = [("", _("any country")), *names]
+
+
+class CityBoxMixin:
+    """For a filter form with a ``city`` (``CityByNameField``) shown as a text box with
+    suggestions (templates/cities/includes/city_box.html)."""
+
+    def city_text(self):
+        """What the city box shows: the chosen city's name in the visitor's language
+        (a link may have given its address's last part instead), or what was typed."""
+        if self.is_bound and self.is_valid() and self.cleaned_data.get("city"):
+            return self.cleaned_data["city"].name
+        return self.data.get("city", "")

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -14,6 +15,11 @@ from recs.mailinglist.models import Subscriber
 
 from . import sending
 from .models import Issue
+
+
+def issue_subject(issue, language):
+    with translation.override(language):
+        return issue.subject
 
 
 @admin.register(Issue)
@@ -68,16 +74,13 @@ class IssueAdmin(VersionsAdmin, TabbedTranslationAdmin):
         if language not in codes():
             language = codes()[0]
         sample_link = request.build_absolute_uri(reverse("mailinglist:subscribe"))
-        subject, _text, html = sending.message(
-            issue, language, request, sample_link, sending.news_of(issue, language, request)
-        )
         context = {
             **self.admin_site.each_context(request),
             "opts": Issue._meta,
             "original": issue,
-            "title": _("Preview: %(subject)s") % {"subject": subject},
-            "subject": subject,
-            "mail": html.split("<body", 1)[1].split(">", 1)[1].rsplit("</body>", 1)[0],
+            "title": _("Preview: %(subject)s") % {"subject": issue_subject(issue, language)},
+            "subject": issue_subject(issue, language),
+            "mail": sending.preview(issue, language, request, sample_link),
             "language": language,
             "languages": codes(),
         }

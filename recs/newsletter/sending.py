@@ -65,16 +65,27 @@ def news_of(issue, language, request):
     return getattr(issue, f"news_{language}") if issue.is_sent else latest_news(issue, language, request)
 
 
+def mail_context(issue, language, request, unsubscribe, news):
+    return {
+        "issue": issue,
+        "news": news,
+        "unsubscribe_url": unsubscribe,
+        "archive_url": request.build_absolute_uri(issue.get_absolute_url()),
+        "language": language,
+    }
+
+
+def preview(issue, language, request, unsubscribe):
+    """The mail's content in ``language`` as HTML to show inside a page of the back office."""
+    with translation.override(language):
+        context = mail_context(issue, language, request, unsubscribe, news_of(issue, language, request))
+        return render_to_string("newsletter/mail/issue_content.html", context)
+
+
 def message(issue, language, request, unsubscribe, news):
     """(subject, text, html) of the issue in ``language``."""
     with translation.override(language):
-        context = {
-            "issue": issue,
-            "news": news,
-            "unsubscribe_url": unsubscribe,
-            "archive_url": request.build_absolute_uri(issue.get_absolute_url()),
-            "language": language,
-        }
+        context = mail_context(issue, language, request, unsubscribe, news)
         html = render_to_string("newsletter/mail/issue.html", context)
         text = render_to_string(
             "newsletter/mail/issue.txt",
@@ -147,5 +158,5 @@ def send_to_subscribers(issue, request):
             batch = []
     sent += len(mail.send_many(batch))
     issue.recipients = sent
-    issue.save(update_fields=["news_it", "news_en", "recipients"])
+    issue.save(update_fields=[*(f"news_{language}" for language in codes()), "recipients"])
     return sent

@@ -15,9 +15,7 @@ class IssueListView(FilteredPagesMixin, ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        return Issue.objects.sent().only(
-            "pk", "sent_at", *(f"{f}_{c}" for f in ("subject", "slug") for c in ("it", "en"))
-        )
+        return Issue.objects.sent().only("pk", "sent_at", "subject", "slug")
 
 
 class IssueDetailView(TranslatedSlugMixin, DraftPreviewMixin, DetailView):

@@ -1,13 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cities.forms import CityByNameField
+from cities.forms import CityBoxMixin, CityByNameField
 from events.models import WorkingGroup
 
 from .models import Publication
 
 
-class PublicationFilterForm(forms.Form):
+class PublicationFilterForm(CityBoxMixin, forms.Form):
     """The library's filters; an address with a bad value gets a message, not an error."""
 
     q = forms.CharField(
@@ -41,8 +41,3 @@ class PublicationFilterForm(forms.Form):
 
     def clean_q(self):
         return self.cleaned_data["q"].replace("\x00", "").strip()
-
-    def city_text(self):
-        if self.is_bound and self.is_valid() and self.cleaned_data.get("city"):
-            return self.cleaned_data["city"].name
-        return self.data.get("city", "")

@@ -207,7 +207,9 @@ def _simple(query, language):
     results = []
     for source in sources():
         found = (
-            source.queryset.filter(text_contains(query, translated=source.fields, plain=source.plain))
+            # defer(None): the snippet reads the whole text (a document's is deferred elsewhere).
+            source.queryset.defer(None)
+            .filter(text_contains(query, translated=source.fields, plain=source.plain))
             # A match in the title ranks above a match in the text only.
             .annotate(
                 rank=Case(
