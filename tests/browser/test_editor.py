@@ -6,6 +6,7 @@ import time
 
 import pytest
 from django.utils import timezone, translation
+from playwright.sync_api import expect
 
 from recs.pages.models import Page
 from recs.roles import EDITORS
@@ -25,8 +26,19 @@ def write(page, field, before, bold, middle, link_text, address):
     page.keyboard.type(bold)
     page.keyboard.press("Control+b")
     page.keyboard.type(middle + link_text)
-    for _ in link_text:
-        page.keyboard.press("Shift+ArrowLeft")
+    content = editor.locator(".ProseMirror[contenteditable]")
+    expect(content).to_contain_text(before + bold + middle + link_text)
+    # Select the link's words with the keyboard, as an editor would. ProseMirror reads
+    # typed text asynchronously and may put the cursor back at the end once it has: on a
+    # busy machine, select again until the selection is the words.
+    for _attempt in range(5):
+        page.keyboard.press("End")
+        for _ in link_text:
+            page.keyboard.press("Shift+ArrowLeft")
+        page.wait_for_timeout(100)
+        if page.evaluate("() => document.getSelection().toString()") == link_text:
+            break
+    assert page.evaluate("() => document.getSelection().toString()") == link_text
     editor.locator("button[data-name=link]").click()
     dialog = page.locator("dialog.prose-editor-dialog[open]")
     dialog.locator("input[name=href]").fill(address)
