@@ -1,30 +1,30 @@
 """The directory of network cities: each city's status on a day, filtered and sorted.
 
-Today, the cities as plain rows with the status each keeps (``City.status_in_force``)
-and the counts per status, counted by the database. On another day, each city's entry
-in force then (the database picks it, ``StatusChangeQuerySet.entry_of_each_city``)
-instead of the stored one. Only the rows of the page shown get their address and
-coordinates (for the map under the table)."""
+The database filters, sorts and pages: a page of the directory reads its 50 rows, the
+number of cities that match and the counts per status (three queries), however many
+cities there are. Today, each city's stored status (``City.status_in_force``); on another
+day, its entry in force then (``CityQuerySet.with_status``). Names are sorted as
+``recs.common.collation`` says, the same in both databases."""
 
 import datetime
-from collections import Counter
 from collections.abc import Sequence
+from functools import cached_property
 from typing import NamedTuple
 
-from django.db.models import Count
+from django.db.models import Case, F, IntegerField, Value, When
+from django.utils import translation
 
-from recs.common.languages import text_contains, translated_rows
+from recs.common.collation import Folded
+from recs.common.languages import localized, text_contains, translated_values
 
-from .models import City, Region, Status
+from .models import City, Region, Status, StatusChange
 
 #: The columns the directory sorts by (ties in name order), see ``CityFilterForm``.
 SORTS = ("name", "region", "status", "since", "population")
-STATUS_ORDER = {status.value: index for index, status in enumerate(Status)}
 
 
 class DirectoryRow(NamedTuple):
-    """A city of the directory: what filtering and sorting read, and its address once it
-    is on the page shown (``Rows``)."""
+    """A city of the directory as its table, its map and its spreadsheet show it."""
 
     pk: int
     name: str
@@ -34,9 +34,9 @@ class DirectoryRow(NamedTuple):
     population: int | None
     current_status: str | None
     status_since: datetime.date | None
-    latitude: float | None = None  # filled in for the page shown (``Rows``)
-    longitude: float | None = None
-    url: str = ""
+    latitude: float | None
+    longitude: float | None
+    url: str
 
     @property
     def status_label(self):
@@ -50,92 +50,79 @@ class DirectoryRow(NamedTuple):
 
 
 class Rows(Sequence):
-    """The directory's rows, sorted; a row's address is made only when it is read, so a
-    page of 50 costs 50 however many cities match."""
+    """The directory's rows still to be read, for the paginator: its length is a count,
+    a page one query of the page's rows; the spreadsheet reads them all at once."""
 
-    def __init__(self, rows, address):
-        self.rows, self.address = rows, address
+    PLAIN = ("pk", "region", "population", "current_status", "status_since", "latitude", "longitude")
+
+    def __init__(self, cities):
+        self.values = translated_values(cities, plain=self.PLAIN, translated=("name", "slug"))
+        self.address = City.absolute_url_maker()
+        self.regions = {value: str(label) for value, label in Region.choices}
+
+    @cached_property
+    def matching(self):
+        return self.values.count()
 
     def __len__(self):
-        return len(self.rows)
+        return self.matching
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            rows = self.rows[index]
-            places = places_of([row.pk for row in rows])
-            return [row._replace(url=self.address(row.slug), **places.get(row.pk, {})) for row in rows]
-        row = self.rows[index]
-        return row._replace(url=self.address(row.slug))
+            return [self.row(*values) for values in self.values[index]]
+        return self.row(*self.values[index])
 
+    def __iter__(self):
+        return (self.row(*values) for values in self.values)
 
-def places_of(pks):
-    """{city pk: its coordinates} for a page's rows: read for 50 cities, not 2,000
-    (decimal columns are slow to read)."""
-    rows = City.objects.filter(pk__in=pks).values_list("pk", "latitude", "longitude")
-    return {pk: {"latitude": latitude, "longitude": longitude} for pk, latitude, longitude in rows}
+    def row(self, pk, region, population, status, since, latitude, longitude, name, slug):
+        return DirectoryRow(
+            pk, name, slug, region, self.regions.get(region, ""), population, status, since,
+            latitude, longitude, self.address(slug),
+        )  # fmt: skip
 
 
 def directory(on=None, q="", status="", region="", sort="name"):
     """(the rows, sorted; {Status: number of cities} on that day, of every network city)."""
     members = City.objects.members()
-    if on is None:  # today: each city's stored status, read with its row
-        entries = None
-        counts = Counter(
-            dict(
-                members.exclude(status_in_force="")
-                .order_by()
-                .values_list("status_in_force")
-                .annotate(Count("pk"))
-            )
+    chosen = members.with_status(on=on)
+    if on is None:
+        if status:
+            chosen = chosen.filter(status_in_force=status)
+    else:  # the cities with an entry in force then (of that status): one pass, not one a city
+        entries = StatusChange.objects.filter(
+            pk__in=StatusChange.objects.entry_of_each_city(on=on).values("pk"),
+            **({"status": status} if status else {}),
         )
-    else:
-        entries = members.status_entries(on=on)
-        counts = Counter(current for current, _since in entries.values())
-    chosen = members
+        chosen = chosen.filter(pk__in=entries.values("city_id"))
     if q:
         chosen = chosen.filter(text_contains(q, translated=("name",)))
     if region:
         chosen = chosen.filter(region=region)
-    url = City.absolute_url_maker()
-    regions = {value: str(label) for value, label in Region.choices}
-    found = []
-    for pk, region_code, population, stored, stored_since, name, slug in translated_rows(
-        chosen, plain=("pk", "region", "population", *City.STORED_STATUS), translated=("name", "slug")
-    ):
-        current, since = (
-            entries.get(pk, (None, None)) if entries is not None else (stored or None, stored_since)
-        )
-        if on and current is None:
-            continue  # not yet a member on that day
-        if status and current != status:
-            continue
-        found.append(
-            DirectoryRow(
-                pk,
-                name,
-                slug,
-                region_code,
-                regions.get(region_code, ""),
-                population,
-                current,
-                since,
-            )
-        )
-    return Rows(sort_rows(found, sort), url), {status: counts[status.value] for status in Status}
+    return Rows(chosen.order_by(*order_by(sort))), members.status_counts(on=on)
 
 
-def sort_rows(rows, sort):
-    """By ``sort`` ("-population": largest first); empty values last either way."""
-    rows.sort(key=lambda row: (row.name.casefold(), row.pk))
-    column = sort.lstrip("-")
+def order_by(sort):
+    """By ``sort`` ("-population": largest first), empty values last either way, ties in
+    name order (by name descending: the whole order reversed)."""
+    name = Folded(localized("name", translation.get_language()))
+    column, descending = sort.lstrip("-"), sort.startswith("-")
     if column == "name":
-        return rows[::-1] if sort.startswith("-") else rows
+        return [name.desc(), F("pk").desc()] if descending else [name.asc(), F("pk").asc()]
     value = {
-        "region": lambda row: row.region_label.casefold() or None,
-        "status": lambda row: STATUS_ORDER.get(row.current_status),
-        "since": lambda row: row.status_since,
-        "population": lambda row: row.population,
+        "region": ranked("region", sorted(Region.choices, key=lambda choice: str(choice[1]).casefold())),
+        "status": ranked("current_status", Status.choices),
+        "since": F("status_since"),
+        "population": F("population"),
     }[column]
-    known = [row for row in rows if value(row) is not None]
-    known.sort(key=value, reverse=sort.startswith("-"))  # stable: ties stay in name order
-    return known + [row for row in rows if value(row) is None]
+    first = value.desc(nulls_last=True) if descending else value.asc(nulls_last=True)
+    return [first, name.asc(), F("pk").asc()]
+
+
+def ranked(field, choices):
+    """The rank of ``field``'s value among ``choices`` (NULL for any other value)."""
+    return Case(
+        *(When(**{field: value}, then=Value(rank)) for rank, (value, _label) in enumerate(choices)),
+        default=None,
+        output_field=IntegerField(),
+    )

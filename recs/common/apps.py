@@ -12,6 +12,7 @@ class CommonConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from . import collation  # noqa: F401 (registers the sort key's function on SQLite)
         from .page_cache import content_changed
 
         for signal in (post_save, post_delete, m2m_changed):

@@ -59,16 +59,19 @@ def translated_rows(queryset, plain=(), translated=()):
     """``queryset``'s rows as tuples: the ``plain`` fields, then each ``translated`` field
     as the visitor's language shows it (its text, or the fallback's where it is empty).
     No model instances and no per-row fallbacks by modeltranslation: for lists of thousands."""
+    return list(translated_values(queryset, plain, translated))
+
+
+def translated_values(queryset, plain=(), translated=()):
+    """``translated_rows`` still to be read: a ``values_list`` queryset, to slice or count."""
     language = translation.get_language()
     chain = fallback_chain(language)
     if len(chain) == 1:  # the first language: its own text, nothing to fall back on
-        return list(
-            queryset.rewrite(False).values_list(*plain, *(f"{field}_{chain[0]}" for field in translated))
-        )
+        return queryset.rewrite(False).values_list(*plain, *(f"{field}_{chain[0]}" for field in translated))
     # The fallbacks in SQL (``localized``): a third quicker than reading every language's
     # column and choosing in Python.
     shown = {
         f"shown_{field}": Coalesce(localized(field, language), Value(""), output_field=TextField())
         for field in translated
     }
-    return list(queryset.rewrite(False).annotate(**shown).values_list(*plain, *shown))
+    return queryset.rewrite(False).annotate(**shown).values_list(*plain, *shown)

@@ -238,3 +238,37 @@ def test_peer_cities_searchable_by_name_and_country(client, seeded):
     ]
     nothing = client.get("/en/cities/europe/", {"country": "ZZ"})
     assert "Some filters are not valid" in nothing.text and nothing.context["countries"] == []
+
+
+def test_the_database_sorts_names_as_people_read_them(client):
+    """The directory is sorted by the database (a page reads its 50 rows, not all): its
+    order is the site's one rule (``recs.common.collation``) on SQLite and PostgreSQL,
+    whatever the letters' case and accents, with the English name where it is shown."""
+    from recs.common.collation import folded
+
+    written = [
+        "Lamezia Terme",
+        "La Spezia",
+        "L'Aquila",
+        "lecce",
+        "Èboli",
+        "Eboli Vecchia",
+        "Zagarolo",
+        "Ancona",
+    ]
+    for index, name in enumerate(written):
+        StatusChangeFactory(city=CityFactory(name_it=name, name_en="", population=1000 * (index % 3) or None))
+    expected = sorted(written, key=folded)
+    assert names(client.get("/it/citta/")) == expected == [
+        "Ancona", "Eboli Vecchia", "L'Aquila", "La Spezia", "Lamezia Terme", "lecce", "Zagarolo", "Èboli",
+    ]  # fmt: skip
+    assert names(client.get("/en/cities/", {"sort": "-name"})) == expected[::-1]
+    # Ties of another column stay in name order; empty values come last either way.
+    by_population = names(client.get("/it/citta/", {"sort": "-population"}))
+    assert by_population == ["Eboli Vecchia", "L'Aquila", "Ancona", "La Spezia", "Èboli", "Lamezia Terme", "lecce", "Zagarolo"]  # fmt: skip
+    # A page at a time, in the same order.
+    for number in range(60):
+        StatusChangeFactory(city=CityFactory(name_it=f"Borgo {number:02}", name_en=""))
+    first, second = (names(client.get("/it/citta/", {"page": page})) for page in (1, 2))
+    assert (len(first), len(second)) == (50, 18)
+    assert first + second == sorted(first + second, key=folded)
