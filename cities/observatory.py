@@ -3,19 +3,28 @@ drawn on the server as SVG (no external tiles, scripts or services)."""
 
 import datetime
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from html import escape
+from typing import NamedTuple
 
+from django.db import connection
+from django.db.models import Avg, Case, Count, F, Q, When, Window
+from django.db.models.functions import ExtractYear, Lag
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_countries import countries as all_countries
 
+from recs.common.collation import folded
 from recs.common.languages import translated_rows
 
 from . import outlines
-from .models import City, Status, Timeline
+from .models import City, Region, Status, StatusChange
 
 
 @dataclass
@@ -36,26 +45,80 @@ class Growth:
     unchanged_since: datetime.date | None = None
 
 
-def growth_by_year(today=None, timeline=None):
+def growth_by_year(today=None):
     """Members (promoters included) and applicants at the end of each year, from the
     entries in force; the year of the last change counts as of today if it is this year.
-    One query (the network's ``Timeline``, unless given)."""
+    One query, counted by the database (``yearly_steps``)."""
     today = today or timezone.localdate()
-    timeline = timeline or Timeline(City.objects.members())
-    first, last = timeline.first_change, timeline.last_change
-    if first is None:
+    steps = yearly_steps(today)
+    if not steps:
         return Growth([], None)
-    days = [min(datetime.date(year, 12, 31), today) for year in range(first.year, last.year + 1)]
-    counts = timeline.counts_on(days)
-    figures = [
-        YearFigures(
-            year=day.year,
-            members=sum(counts[day][status] for status in Status.network()),
-            applicants=counts[day][Status.APPLICANT],
+    first = min(step.first for step in steps)
+    last = max(step.last for step in steps)
+    figures = []
+    for year in range(first.year, last.year + 1):
+        # A city counts in the status of the entry that began by then and had not ended.
+        counts = Counter()
+        for step in steps:
+            if step.began is not None and step.began <= year and (step.ended is None or step.ended > year):
+                counts[step.status] += step.entries
+        figures.append(
+            YearFigures(
+                year=year,
+                members=sum(counts[status] for status in Status.network()),
+                applicants=counts[Status.APPLICANT],
+            )
         )
-        for day in days
-    ]
     return Growth(figures, last, last if last.year < today.year else None)
+
+
+class Step(NamedTuple):
+    status: str
+    began: int | None  # the year the entries took effect (None: after today)
+    ended: int | None  # the year the next entry of the city replaced them (None: not yet)
+    entries: int
+    first: datetime.date
+    last: datetime.date
+
+
+def yearly_steps(today):
+    """The member cities' entries in force, counted by status, the year each began and the
+    year the city's next entry replaced it (``StatusChange.LATEST_FIRST``: the entry just
+    before in that order), as of ``today``: a few dozen rows, however many cities."""
+    entries = (
+        StatusChange.objects.in_force()
+        .filter(city__role=City.Role.MEMBER)
+        .annotate(
+            replaced_on=Window(
+                Lag("effective_date"), partition_by=F("city_id"), order_by=StatusChange.LATEST_FIRST
+            )
+        )
+        .annotate(
+            began=Case(When(effective_date__lte=today, then=ExtractYear("effective_date"))),
+            ended=Case(When(replaced_on__lte=today, then=ExtractYear("replaced_on"))),
+        )
+        .order_by()
+        .values_list("status", "began", "ended", "effective_date")
+    )
+    sql, params = entries.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT status, began, ended, COUNT(*), MIN(effective_date), MAX(effective_date) "
+            f"FROM ({sql}) entries GROUP BY status, began, ended",
+            params,
+        )
+        return [
+            Step(status, as_year(began), as_year(ended), entries, as_date(first), as_date(last))
+            for status, began, ended, entries, first, last in cursor.fetchall()
+        ]
+
+
+def as_year(value):
+    return None if value is None else int(value)  # PostgreSQL's EXTRACT is a decimal
+
+
+def as_date(value):
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)  # SQLite: text
 
 
 @dataclass
@@ -134,18 +197,98 @@ class MapCity:
         return Status(self.current_status).label if self.current_status else ""
 
 
-def map_cities(role, statuses=None):
-    """The cities of ``role`` in name order, for a map: plain rows, not model instances
-    (a map may carry thousands); ``statuses`` is {city pk: status} (``Timeline.statuses_on``)."""
+def map_cities(role):
+    """The cities of ``role`` in name order, for a map: plain rows, not model instances;
+    a network city with the status it has today (``City.status_in_force``)."""
     url = City.absolute_url_maker()
     rows = translated_rows(
-        City.objects.filter(role=role), plain=("pk", "latitude", "longitude"), translated=("name", "slug")
+        City.objects.filter(role=role),
+        plain=("latitude", "longitude", "status_in_force"),
+        translated=("name", "slug"),
     )
     cities = [
-        MapCity(name, url(slug), latitude, longitude, (statuses or {}).get(pk))
-        for pk, latitude, longitude, name, slug in rows
+        MapCity(name, url(slug), latitude, longitude, status or None)
+        for latitude, longitude, status, name, slug in rows
     ]
-    return sorted(cities, key=lambda city: city.name.casefold())
+    return sorted(cities, key=lambda city: folded(city.name))
+
+
+#: Above this many cities a map draws one circle a region (network cities) or a country
+#: (peer cities), sized by how many it holds and linked to their list: thousands of dots
+#: would hide each other and give a keyboard thousands of stops.
+MOST_POINTS = 150
+
+
+@dataclass
+class MapGroup:
+    """The cities of a region or a country, drawn as one circle where they are on average."""
+
+    name: str
+    url: str
+    latitude: float | None
+    longitude: float | None
+    cities: int
+    #: {Status value: number of cities}, for the network's cities.
+    statuses: dict = field(default_factory=dict)
+    current_status = None
+
+    def title(self):
+        text = ngettext("%(name)s: %(count)s city", "%(name)s: %(count)s cities", self.cities) % {
+            "name": self.name,
+            "count": self.cities,
+        }
+        parts = [f"{label} {number}" for _css, label, number in legend_counts(self.statuses) if number]
+        return f"{text} ({', '.join(parts)})" if parts else text
+
+
+def network_places():
+    """What the network's map shows: each city with a status today, or (past ``MOST_POINTS``)
+    each region's. One query, two when the cities are drawn one by one."""
+    cities = City.objects.members().exclude(status_in_force="")
+    rows = (
+        cities.order_by()
+        .values_list("region")
+        .annotate(
+            cities=Count("pk"),
+            latitude=Avg("latitude"),
+            longitude=Avg("longitude"),
+            **{status: Count("pk", filter=Q(status_in_force=status)) for status in Status.values},
+        )
+    )
+    if sum(row[1] for row in rows) <= MOST_POINTS:
+        return [city for city in map_cities(City.Role.MEMBER) if city.current_status]
+    regions = dict(Region.choices)
+    directory = reverse("cities:city-list")
+    groups = [
+        MapGroup(
+            str(regions.get(region, "—")),
+            f"{directory}?region={region}",
+            latitude,
+            longitude,
+            total,
+            dict(zip(Status.values, by_status, strict=True)),
+        )
+        for region, total, latitude, longitude, *by_status in rows
+    ]
+    return sorted(groups, key=lambda group: folded(group.name))
+
+
+def peer_places():
+    """What the peer cities' map shows: each of them, or (past ``MOST_POINTS``) each country's."""
+    rows = (
+        City.objects.peers()
+        .order_by()
+        .values_list("country")
+        .annotate(cities=Count("pk"), latitude=Avg("latitude"), longitude=Avg("longitude"))
+    )
+    if sum(row[1] for row in rows) <= MOST_POINTS:
+        return map_cities(City.Role.PEER)
+    peers = reverse("cities:peer-list")
+    groups = [
+        MapGroup(all_countries.name(country), f"{peers}?country={country}", latitude, longitude, total)
+        for country, total, latitude, longitude in rows
+    ]
+    return sorted(groups, key=lambda group: folded(group.name))
 
 
 @dataclass
@@ -243,8 +386,10 @@ class SvgMap:
         return shown
 
     def points_markup(self):
-        """The cities' points, each a link with its name, as SVG (built here rather than
-        in a template loop: a map may carry thousands of them)."""
+        """The cities' points (or the groups' circles), each a link with its name, as SVG
+        (built here rather than in a template loop: a map may carry hundreds of them)."""
+        if self.grouped:
+            return self.groups_markup()
         labels = {status.value: escape(status.label) for status in Status}
         with_label = self.labelled()
         points = []
@@ -254,7 +399,7 @@ class SvgMap:
             title = f"{name} – {labels[city.current_status]}" if city.current_status else name
             text = f'<text dx="8" dy="4">{name}</text>' if index in with_label else ""
             # Placed by a translation, so that its dot, target and name need no coordinates
-            # of their own: a map of thousands of cities stays a few hundred kilobytes.
+            # of their own.
             points.append(
                 f'<a href="{escape(city.url)}" class="map-point" transform="translate({point.x} {point.y})">'
                 f'<title>{title}</title><circle r="{self.HIT_RADIUS}" class="point-hit"/>'
@@ -262,28 +407,67 @@ class SvgMap:
             )
         return mark_safe("\n".join(points))  # noqa: S308 (every value above is escaped or a number)
 
+    #: A group's circle: its radius grows with the square root of its cities, from the
+    #: smallest group's to the largest's.
+    GROUP_RADIUS = (9, 24)
+
+    def groups_markup(self):
+        largest = max((point.city.cities for point in self.points), default=1)
+        smallest, biggest = self.GROUP_RADIUS
+        circles = []
+        # The largest first, so that a small group near a large one stays on top, visible.
+        for point in sorted(self.points, key=lambda point: -point.city.cities):
+            group = point.city
+            radius = round(smallest + (biggest - smallest) * math.sqrt(group.cities / largest), 1)
+            circles.append(
+                f'<a href="{escape(group.url)}" class="map-point map-group" '
+                f'transform="translate({point.x} {point.y})"><title>{escape(group.title())}</title>'
+                f'<circle r="{max(radius, self.HIT_RADIUS)}" class="point-hit"/>'
+                f'<circle r="{radius}" class="point-group"/><text dy="4">{group.cities}</text></a>'
+            )
+        return mark_safe("\n".join(circles))  # noqa: S308 (every value above is escaped or a number)
+
+    @property
+    def grouped(self):
+        """Whether the map draws groups of cities (``MOST_POINTS``) rather than cities."""
+        return any(isinstance(place, MapGroup) for place in self.cities)
+
     def without_coordinates_markup(self):
+        if self.grouped:
+            return format_html_join(
+                ", ",
+                '<a href="{}">{}</a> ({})',
+                ((g.url, g.name, g.cities) for g in self.without_coordinates),
+            )
         return format_html_join(
             ", ", '<a href="{}">{}</a>', ((city.url, city.name) for city in self.without_coordinates)
         )
 
-    @property
-    def outline_paths(self):
-        """[(path, whether it is the highlighted country)]: the countries' outlines in this
-        map's projection, simplified to what shows at its size (see ``outline_paths``)."""
-        return outline_paths(self.bounds, self.width, self.highlighted)
+    def outlines_markup(self):
+        """The countries' outlines in this map's projection, simplified to what shows at
+        its size (``outline_paths``), as SVG."""
+        return outlines_markup(self.bounds, self.width, self.highlighted)
 
     def legend(self):
         """[(CSS class, label)] of the kinds of point this map shows."""
+        if self.grouped:
+            if any(point.city.statuses for point in self.points):
+                return [("point-group", _("a region of the network, with the number of its cities"))]
+            return [("point-group", _("a country, with the number of its peer cities"))]
         if all(point.city.current_status is None for point in self.points):
             return [("point-peer", _("European peer city"))] if self.points else []
-        present = {point.city.current_status for point in self.points}
-        kinds = [
-            ("point-member", _("promoter or member"), {Status.PROMOTER, Status.MEMBER}),
-            ("point-applicant", _("adhesion in progress"), {Status.APPLICANT}),
-            ("point-withdrawn", _("withdrawn"), {Status.WITHDRAWN}),
-        ]
-        return [(css, label) for css, label, statuses in kinds if present & {s.value for s in statuses}]
+        present = Counter(point.city.current_status for point in self.points)
+        return [(css, label) for css, label, number in legend_counts(present) if number]
+
+
+def legend_counts(statuses):
+    """[(CSS class, label, number)] of the kinds of network city, from {status value: number}."""
+    kinds = [
+        ("point-member", _("promoter or member"), {Status.PROMOTER, Status.MEMBER}),
+        ("point-applicant", _("adhesion in progress"), {Status.APPLICANT}),
+        ("point-withdrawn", _("withdrawn"), {Status.WITHDRAWN}),
+    ]
+    return [(css, label, sum(statuses.get(s.value, 0) for s in kind)) for css, label, kind in kinds]
 
 
 @cache
@@ -318,6 +502,18 @@ def outline_paths(bounds, width, highlighted):
         path = "M" + "L".join(f"{round(x)} {round(y)}" for x, y in kept) + "Z"
         paths.append((path, code == highlighted))
     return sorted(paths, key=lambda entry: entry[1])  # the highlighted country drawn last, on top
+
+
+@cache
+def outlines_markup(bounds, width, highlighted):
+    """``outline_paths`` as two SVG paths, the other countries and the highlighted one on
+    top: made once per map and process, not at each request."""
+    paths = outline_paths(bounds, width, highlighted)
+    drawn = [
+        ("map-country", " ".join(path for path, on_top in paths if not on_top)),
+        ("map-country-highlighted", " ".join(path for path, on_top in paths if on_top)),
+    ]
+    return format_html_join("", '<path d="{}" class="{}"/>', ((d, css) for css, d in drawn if d))
 
 
 def member_map(cities):

@@ -12,8 +12,16 @@ from recs.common.view_mixins import FilteredPagesMixin, TranslatedSlugMixin
 from . import city_page, gazetteer, opendata, outlines
 from .directory import directory
 from .forms import CityFilterForm, PeerFilterForm
-from .models import City, Status, StatusChange, Timeline
-from .observatory import GrowthChart, MapCity, growth_by_year, map_cities, member_map, peer_map
+from .models import City, Status, StatusChange
+from .observatory import (
+    GrowthChart,
+    MapCity,
+    growth_by_year,
+    member_map,
+    network_places,
+    peer_map,
+    peer_places,
+)
 
 
 class CityListView(FilteredPagesMixin, ListView):
@@ -173,17 +181,15 @@ class ObservatoryView(TemplateView):
     template_name = "cities/observatory.html"
 
     def get_context_data(self, **kwargs):
-        timeline = Timeline(City.objects.members())
-        growth = growth_by_year(timeline=timeline)
-        members = map_cities(City.Role.MEMBER, timeline.statuses_on())
+        growth = growth_by_year()
         return super().get_context_data(
             chart=GrowthChart(growth.figures),
             growth=growth,
             figures=growth.figures,
-            member_map=member_map([city for city in members if city.current_status]),
+            member_map=member_map(network_places()),
             gazetteer_source=gazetteer.ATTRIBUTION,
             outlines_source=outlines.ATTRIBUTION,
-            peer_map=peer_map(map_cities(City.Role.PEER)),
+            peer_map=peer_map(peer_places()),
             **kwargs,
         )
 

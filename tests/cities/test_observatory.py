@@ -67,6 +67,42 @@ def test_growth_figures_match_the_as_of_directory(network):
         assert figures.applicants == statuses.count("applicant")
 
 
+def test_growth_counted_by_the_database_agrees_with_each_city_on_each_day():
+    """The chart's figures come from one aggregate query; on many histories (entries of
+    the same day, corrections, an entry still to come), each year's figures are those of
+    each city's entry in force on 31 December, or today in the current year."""
+    import random
+
+    rng = random.Random(7)
+    statuses = list(Status)
+    for _ in range(30):
+        city = CityFactory()
+        for _ in range(rng.randint(1, 4)):
+            change = StatusChangeFactory(
+                city=city,
+                status=rng.choice(statuses),
+                effective_date=datetime.date(
+                    rng.randint(2004, 2009), rng.choice([1, 12]), rng.choice([1, 31])
+                ),
+            )
+            if rng.random() < 0.2:  # recorded by mistake, corrected on the same day
+                StatusChangeFactory(
+                    city=city,
+                    status=rng.choice(statuses),
+                    effective_date=change.effective_date,
+                    corrects=change,
+                )
+    StatusChangeFactory(status=Status.MEMBER, effective_date=datetime.date(2009, 12, 31))  # after "today"
+    today = datetime.date(2009, 6, 30)
+    growth = growth_by_year(today=today)
+    assert [f.year for f in growth.figures] == list(range(2004, 2010))
+    for figures in growth.figures:
+        day = min(datetime.date(figures.year, 12, 31), today)
+        counts = City.objects.members().status_counts(on=day)
+        assert figures.members == counts[Status.PROMOTER] + counts[Status.MEMBER], figures.year
+        assert figures.applicants == counts[Status.APPLICANT], figures.year
+
+
 def test_observatory_page_draws_an_accessible_chart(client, network):
     response = client.get("/en/cities/observatory/")
     html = response.text
@@ -234,6 +270,51 @@ def test_observatory_and_exports_cost_a_fixed_number_of_queries(client):
     assert_fixed_query_count(client, urls, grow=lambda: grow(40))
 
 
+def test_a_crowded_map_draws_one_circle_a_region_or_country(client, monkeypatch):
+    """Past ``MOST_POINTS`` cities, a map groups them: one circle a region (a country for
+    the peers) where its cities are on average, with its number of cities, linked to
+    their list; what the circle says is the list's count."""
+    import cities.observatory
+
+    monkeypatch.setattr(cities.observatory, "MOST_POINTS", 3)
+    place = {"latitude": Decimal("45.0"), "longitude": Decimal("7.6")}
+    for status in (Status.PROMOTER, Status.MEMBER, Status.APPLICANT):
+        history(CityFactory(region="piemonte", **place), (status, datetime.date(2005, 1, 1)))
+    history(CityFactory(region="puglia", latitude=Decimal("41.1"), longitude=Decimal("16.9")),
+            (Status.WITHDRAWN, datetime.date(2005, 1, 1)))  # fmt: skip
+    history(CityFactory(region="molise"), (Status.MEMBER, datetime.date(2005, 1, 1)))  # no coordinates
+    CityFactory(region="puglia", **place)  # no status: on no map
+    for country in ("FR", "FR", "DE", "ES"):
+        PeerCityFactory(country=country, latitude=Decimal("48.0"), longitude=Decimal("2.0"))
+
+    html = client.get("/en/cities/observatory/").text
+    members = html.split('id="map-members"')[1].split("</section>")[0]
+    assert members.count('class="map-point map-group"') == 2
+    assert re.search(
+        r'<a href="/en/cities/\?region=piemonte" class="map-point map-group" transform="translate\([\d.]+ [\d.]+\)">'
+        r"<title>Piedmont: 3 cities \(promoter or member 2, adhesion in progress 1\)</title>"
+        r'<circle r="[\d.]+" class="point-hit"/><circle r="24.0" class="point-group"/><text dy="4">3</text></a>',
+        members,
+    )
+    assert "<title>Apulia: 1 city (withdrawn 1)</title>" in members
+    assert "A region of the network, with the number of its cities" in members
+    assert re.search(
+        r'Not on the map yet \(their cities have no coordinates\):\s+<a href="/en/cities/\?region=molise">Molise</a> \(1\)\.',
+        members,
+    )
+    piedmont = client.get("/en/cities/", {"region": "piemonte"})
+    assert "3 cities" in piedmont.text
+
+    peers = html.split('id="map-peers"')[1].split("</section>")[0]
+    assert peers.count('class="map-point map-group"') == 3
+    assert '<a href="/en/cities/europe/?country=FR" class="map-point map-group"' in peers
+    assert "<title>France: 2 cities</title>" in peers
+    assert "A country, with the number of its peer cities" in peers
+
+    italian = client.get("/it/citta/osservatorio/").text
+    assert "<title>Piemonte: 3 città (promotrice o aderente 2, adesione in corso 1)</title>" in italian
+
+
 def test_map_labels_never_cover_each_other():
     from cities.observatory import MapCity
 
@@ -297,7 +378,13 @@ def test_maps_draw_real_country_outlines_with_italy_set_apart_and_a_legend(clien
 
     html = client.get("/en/cities/observatory/").text
     network, peers = html.split('id="map-peers"')
-    assert network.count('class="map-country-highlighted"') == len(italy)
+    # Each map draws the other countries, then Italy on top: one path each, of every ring.
+    assert re.search(
+        r'<path d="M[^"]+" class="map-country"/><path d="(M[^"]+)" class="map-country-highlighted"/>', network
+    )
+    drawn = re.search(r'<path d="(M[^"]+)" class="map-country-highlighted"/>', network).group(1)
+    assert drawn == " ".join(italy)
+    assert "map-country-highlighted" not in peers and peers.count('class="map-country"') == 1
     assert 'aria-label="Legend"' in network and "Promoter or member" in network
     assert "European peer city" in peers
     assert "Country outlines: Natural Earth" in html
@@ -308,11 +395,12 @@ def test_maps_draw_real_country_outlines_with_italy_set_apart_and_a_legend(clien
 def test_the_outlines_are_optional(client, seeded, monkeypatch, tmp_path, caplog):
     """Without the world-atlas package (npm ci not run) the maps still show their points."""
     from cities import outlines
-    from cities.observatory import outline_paths
+    from cities.observatory import outline_paths, outlines_markup
 
     monkeypatch.setattr(outlines, "source", lambda: tmp_path / "missing.json")
     outlines.countries.cache_clear()
     outline_paths.cache_clear()
+    outlines_markup.cache_clear()
     try:
         html = client.get("/en/cities/observatory/").text
         assert "map-country" not in html and 'class="map-point"' in html
@@ -320,6 +408,7 @@ def test_the_outlines_are_optional(client, seeded, monkeypatch, tmp_path, caplog
     finally:
         outlines.countries.cache_clear()
         outline_paths.cache_clear()
+        outlines_markup.cache_clear()
 
 
 def test_the_directory_maps_the_cities_of_its_page(client, seeded):
