@@ -55,6 +55,31 @@ class EventYearArchiveView(FilteredPagesMixin, PublishedEventMixin, YearArchiveV
     ordering = ["start_date", "start_time", "pk"]
     paginate_by = 50
 
+    def get_dated_items(self):
+        """The year's events, its months with events and the years before and after it
+        with events, all from the months of the whole agenda (``published_months``, one
+        loose index scan) rather than the generic view's four queries."""
+        year = int(self.get_year())
+        months = Event.objects.published_months()
+        date_list = [month for month in months if month.year == year]
+        if not date_list:
+            raise Http404("No published event in that year.")
+        first_day = datetime.date(year, 1, 1)
+        events = self.get_queryset().filter(
+            start_date__gte=first_day, start_date__lt=first_day.replace(year=year + 1)
+        )
+        before = [month.year for month in months if month.year < year]
+        after = [month.year for month in months if month.year > year]
+        return (
+            date_list,
+            events,
+            {
+                "year": first_day,
+                "previous_year": datetime.date(before[-1], 1, 1) if before else None,
+                "next_year": datetime.date(after[0], 1, 1) if after else None,
+            },
+        )
+
 
 class EventMonthArchiveView(FilteredPagesMixin, PublishedEventMixin, MonthArchiveView):
     ordering = ["start_date", "start_time", "pk"]

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.utils import translation
@@ -18,6 +19,26 @@ def test_agenda_archive_by_year_and_month(client, seeded):
     month = client.get("/it/agenda/2004/12/")
     assert "Prima Assemblea nazionale della Rete" in month.text
     assert client.get("/it/agenda/2004/11/").status_code == 404  # an empty month
+
+
+def test_a_years_agenda_links_its_months_and_the_years_around_it(client):
+    """The year's months with events, and the nearest years with events before and after
+    it (a year without any is skipped); a draft makes no year nor month."""
+    for day in ("2005-03-10", "2005-11-02", "2008-06-01", "2010-01-15"):
+        EventFactory(start_date=datetime.date.fromisoformat(day))
+    EventFactory(start_date=datetime.date(2009, 5, 5), is_published=False)
+    EventFactory(start_date=datetime.date(2008, 9, 9), is_published=False)
+
+    page = client.get("/en/agenda/2008/").text
+    months = page.split('aria-label="Months"')[1].split("</nav>")[0]
+    assert re.findall(r'href="([^"]+)">(\w+)<', months) == [("/en/agenda/2008/6/", "June")]
+    assert '<a href="/en/agenda/2005/">← 2005</a>' in page
+    assert '<a class="ms-3" href="/en/agenda/2010/">2010 →</a>' in page
+    first = client.get("/it/agenda/2005/").text
+    assert "← " not in first and 'href="/it/agenda/2008/">2008 →' in first
+    assert re.findall(r'href="/it/agenda/2005/(\d+)/"', first) == ["3", "11"]
+    for empty in ("2009", "2011", "1999", "9999", "99999"):
+        assert client.get(f"/en/agenda/{empty}/").status_code == 404
 
 
 def test_event_page(client, seeded):
