@@ -3,7 +3,8 @@
 The database filters, sorts and pages: a page of the directory reads its 50 rows, the
 number of cities that match and the counts per status (three queries), however many
 cities there are. Today, each city's stored status (``City.status_in_force``); on another
-day, its entry in force then (``CityQuerySet.with_status``). Names are sorted as
+day, its entry in force then (``CityQuerySet.with_status``); the counts of that day say
+how many rows there are, unless a name or a region is asked for. Names are sorted as
 ``recs.common.collation`` says, the same in both databases."""
 
 import datetime
@@ -50,13 +51,16 @@ class DirectoryRow(NamedTuple):
 
 
 class Rows(Sequence):
-    """The directory's rows still to be read, for the paginator: its length is a count,
-    a page one query of the page's rows; the spreadsheet reads them all at once."""
+    """The directory's rows still to be read, for the paginator: its length is a count
+    (unless known), a page one query of the page's rows; the spreadsheet reads them all
+    at once."""
 
     PLAIN = ("pk", "region", "population", "current_status", "status_since", "latitude", "longitude")
 
-    def __init__(self, cities):
+    def __init__(self, cities, length=None):
         self.values = translated_values(cities, plain=self.PLAIN, translated=("name", "slug"))
+        if length is not None:
+            self.matching = length  # known already: no count
         self.address = City.absolute_url_maker()
         self.regions = {value: str(label) for value, label in Region.choices}
 
@@ -85,7 +89,9 @@ class Rows(Sequence):
 def directory(on=None, q="", status="", region="", sort="name"):
     """(the rows, sorted; {Status: number of cities} on that day, of every network city)."""
     members = City.objects.members()
+    counts = members.status_counts(on=on)
     chosen = members.with_status(on=on)
+    known = None  # the number of rows, when the counts say it
     if on is None:
         if status:
             chosen = chosen.filter(status_in_force=status)
@@ -95,11 +101,13 @@ def directory(on=None, q="", status="", region="", sort="name"):
             **({"status": status} if status else {}),
         )
         chosen = chosen.filter(pk__in=entries.values("city_id"))
+        if not (q or region):
+            known = counts[Status(status)] if status else sum(counts.values())
     if q:
         chosen = chosen.filter(text_contains(q, translated=("name",)))
     if region:
         chosen = chosen.filter(region=region)
-    return Rows(chosen.order_by(*order_by(sort))), members.status_counts(on=on)
+    return Rows(chosen.order_by(*order_by(sort)), known), counts
 
 
 def order_by(sort):

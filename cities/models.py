@@ -1,14 +1,15 @@
 import datetime
 from bisect import bisect_right
+from collections import Counter
 from itertools import groupby
 from operator import itemgetter
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value, Window
-from django.db.models.functions import NullIf, RowNumber
+from django.db.models.functions import ExtractYear, Lag, NullIf, RowNumber
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -135,14 +136,16 @@ class CityQuerySet(models.QuerySet):
         return {status: counts.get(status.value, 0) for status in Status}
 
     def refresh_statuses(self):
-        """Store each of these cities' entry in force, as the history says today: after a
-        change is recorded (``StatusChange.save``), or an import that bypassed it."""
+        """Store each of these cities' entry in force, as the history says today, and the
+        network's figures by year (``NetworkYear``): after a change is recorded
+        (``StatusChange.save``), or an import that bypassed it."""
         entries = StatusChange.objects.entry_of_each_city().filter(city__in=self.values("pk"))
         found = {city_id: (status, since) for city_id, status, since in entries}
         cities = list(self.only("pk", *City.STORED_STATUS).order_by())
         for city in cities:
             city.status_in_force, city.status_in_force_since = found.get(city.pk, ("", None))
         City.objects.bulk_update(cities, City.STORED_STATUS, batch_size=500)
+        NetworkYear.refresh()
 
 
 class Timeline:
@@ -567,6 +570,101 @@ class StatusChange(BilingualModel):
         """Note who records this change (kept by name as well as by account)."""
         self.recorded_by = user
         self.recorded_by_name = (user.get_full_name() or user.get_username()) if user else name
+
+
+class NetworkYear(models.Model):
+    """The network at the end of a year (the current year: today), as its adhesion history
+    says: its members (promoters included) and applicants, and the year's last change.
+
+    A row a year from the first change to the last, stored each time the history changes
+    (``CityQuerySet.refresh_statuses``): the observatory reads two dozen rows instead of
+    counting the whole history at each visit. Effective dates are never in the future,
+    so nothing else changes them."""
+
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    members = models.PositiveIntegerField(_("members"))
+    applicants = models.PositiveIntegerField(_("adhesions in progress"))
+    last_change = models.DateField(_("last change of the year"), null=True)
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("year of the network")
+        verbose_name_plural = _("years of the network")
+
+    def __str__(self):
+        return str(self.year)
+
+    @classmethod
+    def refresh(cls):
+        """Count again, in one aggregate query: each entry in force counts from the year it
+        took effect until the year the city's next entry replaced it."""
+        years = cls.count(cls.steps())
+        with transaction.atomic():
+            cls.objects.all().delete()
+            cls.objects.bulk_create(years)
+
+    @staticmethod
+    def steps():
+        """[(status, year it began, year it ended or None, entries, latest effective date)]
+        of the network cities' entries in force (the next entry of a city is the one just
+        before in ``StatusChange.LATEST_FIRST``): a few hundred rows, however many cities."""
+        entries = (
+            StatusChange.objects.in_force()
+            .filter(city__role=City.Role.MEMBER)
+            .annotate(
+                replaced_on=Window(
+                    Lag("effective_date"), partition_by=F("city_id"), order_by=StatusChange.LATEST_FIRST
+                )
+            )
+            .annotate(began=ExtractYear("effective_date"), ended=ExtractYear("replaced_on"))
+            .order_by()
+            .values_list("status", "began", "ended", "effective_date")
+        )
+        sql, params = entries.query.sql_with_params()
+        connection = connections[entries.db]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT status, began, ended, COUNT(*), MAX(effective_date) "
+                f"FROM ({sql}) entries GROUP BY status, began, ended",
+                params,
+            )
+            return [
+                (
+                    status,
+                    int(began),  # PostgreSQL's EXTRACT is a decimal
+                    None if ended is None else int(ended),
+                    number,
+                    last
+                    if isinstance(last, datetime.date)
+                    else datetime.date.fromisoformat(last),  # SQLite: text
+                )
+                for status, began, ended, number, last in cursor.fetchall()
+            ]
+
+    @classmethod
+    def count(cls, steps):
+        """The years from the first change to the last, from ``steps``."""
+        if not steps:
+            return []
+        changes = {}  # year → {status: cities in it from that year on (or no longer, if negative)}
+        last_change = {}
+        for status, began, ended, number, last in steps:
+            changes.setdefault(began, Counter())[status] += number
+            if ended is not None:
+                changes.setdefault(ended, Counter())[status] -= number
+            last_change[began] = max(last, last_change.get(began, last))
+        running, years = Counter(), []
+        for year in range(min(changes), max(changes) + 1):
+            running.update(changes.get(year, {}))
+            years.append(
+                cls(
+                    year=year,
+                    members=sum(running[status] for status in Status.network()),
+                    applicants=running[Status.APPLICANT],
+                    last_change=last_change.get(year),
+                )
+            )
+        return years
 
 
 class StrategicPlan(BilingualModel):

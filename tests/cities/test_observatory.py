@@ -67,11 +67,13 @@ def test_growth_figures_match_the_as_of_directory(network):
         assert figures.applicants == statuses.count("applicant")
 
 
-def test_growth_counted_by_the_database_agrees_with_each_city_on_each_day():
-    """The chart's figures come from one aggregate query; on many histories (entries of
-    the same day, corrections, an entry still to come), each year's figures are those of
-    each city's entry in force on 31 December, or today in the current year."""
+def test_the_stored_growth_agrees_with_each_city_on_each_day():
+    """The chart's figures are stored at each change (``NetworkYear``), counted by one
+    aggregate query; on many histories (entries of the same day, corrections), each
+    year's figures are those of each city's entry in force on 31 December."""
     import random
+
+    from cities.models import NetworkYear
 
     rng = random.Random(7)
     statuses = list(Status)
@@ -92,15 +94,18 @@ def test_growth_counted_by_the_database_agrees_with_each_city_on_each_day():
                     effective_date=change.effective_date,
                     corrects=change,
                 )
-    StatusChangeFactory(status=Status.MEMBER, effective_date=datetime.date(2009, 12, 31))  # after "today"
-    today = datetime.date(2009, 6, 30)
-    growth = growth_by_year(today=today)
+    growth = growth_by_year(today=datetime.date(2010, 6, 30))
     assert [f.year for f in growth.figures] == list(range(2004, 2010))
+    assert growth.unchanged_since == max(
+        StatusChange.objects.in_force().values_list("effective_date", flat=True)
+    )
     for figures in growth.figures:
-        day = min(datetime.date(figures.year, 12, 31), today)
-        counts = City.objects.members().status_counts(on=day)
+        counts = City.objects.members().status_counts(on=datetime.date(figures.year, 12, 31))
         assert figures.members == counts[Status.PROMOTER] + counts[Status.MEMBER], figures.year
         assert figures.applicants == counts[Status.APPLICANT], figures.year
+    stored = list(NetworkYear.objects.values_list("year", "members", "applicants", "last_change"))
+    NetworkYear.refresh()
+    assert list(NetworkYear.objects.values_list("year", "members", "applicants", "last_change")) == stored
 
 
 def test_observatory_page_draws_an_accessible_chart(client, network):
