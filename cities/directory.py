@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import NamedTuple
 
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import Case, Count, F, IntegerField, Value, When
 from django.utils import translation
 
 from recs.common.collation import Folded
@@ -89,13 +89,18 @@ class Rows(Sequence):
 def directory(on=None, q="", status="", region="", sort="name"):
     """(the rows, sorted; {Status: number of cities} on that day, of every network city)."""
     members = City.objects.members()
-    counts = members.status_counts(on=on)
     chosen = members.with_status(on=on)
     known = None  # the number of rows, when the counts say it
     if on is None:
+        # Every network city, of each status and of none yet ("").
+        numbers = dict(members.order_by().values_list("status_in_force").annotate(Count("pk")))
+        counts = {each: numbers.get(each.value, 0) for each in Status}
         if status:
             chosen = chosen.filter(status_in_force=status)
+        if not (q or region):
+            known = numbers.get(status, 0) if status else sum(numbers.values())
     else:  # the cities with an entry in force then (of that status): one pass, not one a city
+        counts = members.status_counts(on=on)
         entries = StatusChange.objects.filter(
             pk__in=StatusChange.objects.entry_of_each_city(on=on).values("pk"),
             **({"status": status} if status else {}),
