@@ -1,13 +1,14 @@
 """The directory of network cities: each city's status on a day, filtered and sorted.
 
-The database filters, sorts and pages: a page of the directory reads its 50 rows, the
-number of cities that match and the counts per status (three queries), however many
-cities there are. Today, each city's stored status (``City.status_in_force``); on another
-day, its entry in force then (``CityQuerySet.with_status``); the counts of that day say
-how many rows there are, unless a name or a region is asked for. Names are sorted as
-``recs.common.collation`` says, the same in both databases."""
+The database filters, sorts and pages: a page of the directory reads the counts per
+status and its 50 rows (and the number of cities that match, when a name or a region is
+asked for), however many cities there are. Today, each city's stored status
+(``City.status_in_force``); on another day, each city's entry in force then, read once
+(``CityQuerySet.status_entries``) for the counts, the cities listed and their status.
+Names are sorted as ``recs.common.collation`` says, the same in both databases."""
 
 import datetime
+from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
 from typing import NamedTuple
@@ -16,9 +17,10 @@ from django.db.models import Case, Count, F, IntegerField, Value, When
 from django.utils import translation
 
 from recs.common.collation import Folded
+from recs.common.expressions import OneOf
 from recs.common.languages import localized, text_contains, translated_values
 
-from .models import City, Region, Status, StatusChange
+from .models import City, Region, Status
 
 #: The columns the directory sorts by (ties in name order), see ``CityFilterForm``.
 SORTS = ("name", "region", "status", "since", "population")
@@ -53,12 +55,15 @@ class DirectoryRow(NamedTuple):
 class Rows(Sequence):
     """The directory's rows still to be read, for the paginator: its length is a count
     (unless known), a page one query of the page's rows; the spreadsheet reads them all
-    at once."""
+    at once. Each city's status is the stored one, or on a past day the one ``statuses``
+    gives ({city pk: (status, since)})."""
 
-    PLAIN = ("pk", "region", "population", "current_status", "status_since", "latitude", "longitude")
+    PLAIN = ("pk", "region", "population", "latitude", "longitude")
 
-    def __init__(self, cities, length=None):
-        self.values = translated_values(cities, plain=self.PLAIN, translated=("name", "slug"))
+    def __init__(self, cities, length=None, statuses=None):
+        self.statuses = statuses
+        stored = City.STORED_STATUS if statuses is None else ()
+        self.values = translated_values(cities, plain=(*self.PLAIN, *stored), translated=("name", "slug"))
         if length is not None:
             self.matching = length  # known already: no count
         self.address = City.absolute_url_maker()
@@ -73,15 +78,20 @@ class Rows(Sequence):
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self.row(*values) for values in self.values[index]]
-        return self.row(*self.values[index])
+            return [self.row(values) for values in self.values[index]]
+        return self.row(self.values[index])
 
     def __iter__(self):
-        return (self.row(*values) for values in self.values)
+        return (self.row(values) for values in self.values)
 
-    def row(self, pk, region, population, status, since, latitude, longitude, name, slug):
+    def row(self, values):
+        if self.statuses is None:
+            pk, region, population, latitude, longitude, status, since, name, slug = values
+        else:
+            pk, region, population, latitude, longitude, name, slug = values
+            status, since = self.statuses[pk]
         return DirectoryRow(
-            pk, name, slug, region, self.regions.get(region, ""), population, status, since,
+            pk, name, slug, region, self.regions.get(region, ""), population, status or None, since,
             latitude, longitude, self.address(slug),
         )  # fmt: skip
 
@@ -89,43 +99,42 @@ class Rows(Sequence):
 def directory(on=None, q="", status="", region="", sort="name"):
     """(the rows, sorted; {Status: number of cities} on that day, of every network city)."""
     members = City.objects.members()
-    chosen = members.with_status(on=on)
-    known = None  # the number of rows, when the counts say it
     if on is None:
         # Every network city, of each status and of none yet ("").
         numbers = dict(members.order_by().values_list("status_in_force").annotate(Count("pk")))
         counts = {each: numbers.get(each.value, 0) for each in Status}
-        if status:
-            chosen = chosen.filter(status_in_force=status)
-        if not (q or region):
-            known = numbers.get(status, 0) if status else sum(numbers.values())
-    else:  # the cities with an entry in force then (of that status): one pass, not one a city
-        counts = members.status_counts(on=on)
-        entries = StatusChange.objects.filter(
-            pk__in=StatusChange.objects.entry_of_each_city(on=on).values("pk"),
-            **({"status": status} if status else {}),
-        )
-        chosen = chosen.filter(pk__in=entries.values("city_id"))
-        if not (q or region):
-            known = counts[Status(status)] if status else sum(counts.values())
+        known = numbers.get(status, 0) if status else sum(numbers.values())
+        chosen = members.filter(status_in_force=status) if status else members
+        statuses, ordered = None, order_by(sort, "status_in_force", "status_in_force_since")
+    else:  # each city's entry then, read once: the counts, the cities listed and their status
+        statuses = members.status_entries(on=on)
+        found = Counter(current for current, _since in statuses.values())
+        counts = {each: found[each.value] for each in Status}
+        listed = [pk for pk, (current, _since) in statuses.items() if current == status or not status]
+        known = len(listed)
+        chosen = members.filter(OneOf("pk", listed))
+        if sort.lstrip("-") in ("status", "since"):  # the database needs that day's too
+            chosen = chosen.with_status(on=on)
+        ordered = order_by(sort, "current_status", "status_since")
     if q:
         chosen = chosen.filter(text_contains(q, translated=("name",)))
     if region:
         chosen = chosen.filter(region=region)
-    return Rows(chosen.order_by(*order_by(sort)), known), counts
+    return Rows(chosen.order_by(*ordered), None if q or region else known, statuses), counts
 
 
-def order_by(sort):
+def order_by(sort, status, since):
     """By ``sort`` ("-population": largest first), empty values last either way, ties in
-    name order (by name descending: the whole order reversed)."""
+    name order (by name descending: the whole order reversed); ``status`` and ``since``
+    name the columns (or annotations) with each city's status and its date."""
     name = Folded(localized("name", translation.get_language()))
     column, descending = sort.lstrip("-"), sort.startswith("-")
     if column == "name":
         return [name.desc(), F("pk").desc()] if descending else [name.asc(), F("pk").asc()]
     value = {
         "region": ranked("region", sorted(Region.choices, key=lambda choice: str(choice[1]).casefold())),
-        "status": ranked("current_status", Status.choices),
-        "since": F("status_since"),
+        "status": ranked(status, Status.choices),
+        "since": F(since),
         "population": F("population"),
     }[column]
     first = value.desc(nulls_last=True) if descending else value.asc(nulls_last=True)

@@ -162,6 +162,46 @@ def test_directory_in_pages_of_fifty_that_keep_the_filters(client):
     assert client.get("/en/cities/", {"page": 9}).status_code == 404
 
 
+def test_the_directory_on_a_past_day_lists_sorts_and_counts_that_days_statuses(client):
+    """On a past day each city shows the status it had then (not today's), in every sort,
+    with that day's counts, and only the cities that were in the network then."""
+
+    def city(name, *steps):
+        made = CityFactory(name_it=name, name_en=name, population=len(name) * 1000)
+        for status, day in steps:
+            StatusChangeFactory(city=made, status=status, effective_date=datetime.date.fromisoformat(day))
+
+    city("Asti", (Status.APPLICANT, "2005-01-01"), (Status.MEMBER, "2006-01-01"))
+    city("Bra", (Status.MEMBER, "2004-06-01"), (Status.WITHDRAWN, "2007-01-01"))
+    city("Cuneo", (Status.APPLICANT, "2005-06-01"))
+    city("Dronero", (Status.MEMBER, "2008-01-01"))  # not yet in the network
+    city("Ivrea")  # never
+
+    def table(**query):
+        response = client.get("/en/cities/", {"on": "2005-12-31", **query})
+        return [(row.name, row.current_status, str(row.status_since)) for row in response.context["cities"]]
+
+    by_name = table()
+    assert by_name == [
+        ("Asti", "applicant", "2005-01-01"),
+        ("Bra", "member", "2004-06-01"),
+        ("Cuneo", "applicant", "2005-06-01"),
+    ]
+    for sort, expected in [
+        ("-name", ["Cuneo", "Bra", "Asti"]),
+        ("status", ["Bra", "Asti", "Cuneo"]),
+        ("-status", ["Asti", "Cuneo", "Bra"]),
+        ("since", ["Bra", "Asti", "Cuneo"]),
+        ("-population", ["Dronero", "Cuneo", "Asti", "Bra"][1:]),
+    ]:
+        assert [name for name, _s, _d in table(sort=sort)] == expected, sort
+        assert sorted(table(sort=sort)) == sorted(by_name), sort
+    assert table(status="applicant") == [by_name[0], by_name[2]]
+    response = client.get("/en/cities/", {"on": "2005-12-31", "status": "applicant"})
+    assert shown_counts(response) == {"Promoter": 0, "Member": 1, "Adhesion in progress": 2, "Withdrawn": 0}
+    assert "2 cities" in response.text
+
+
 def test_statuses_on_any_day_agree_with_the_directory(client):
     """The timeline read once (observatory), each city's entry picked in the database
     (directory, counts) and the per-city subquery (admin, open data) apply the same
