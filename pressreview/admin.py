@@ -57,6 +57,7 @@ class ArticleAdmin(
     paginator = EstimatedCountPaginator
     show_full_result_count = False
     full_text_fields = ("headline", "summary")
+    full_text_stored_as = "search_{language}"  # pressreview's migration 0009
     list_per_page = 50
     search_fields = [
         "headline_it",

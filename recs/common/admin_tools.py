@@ -183,11 +183,16 @@ class FullTextSearchAdminMixin:
     reads every row; the documents are indexed."""
 
     full_text_fields = ()
+    #: The columns the documents are stored in, if they are ("search_{language}").
+    full_text_stored_as = ""
 
     def get_search_results(self, request, queryset, search_term):
         if connection.vendor != "postgresql" or not self.full_text_fields or not search_term.strip():
             return super().get_search_results(request, queryset, search_term)
-        return fulltext.in_any_language(queryset, self.full_text_fields, search_term), False
+        found = fulltext.in_any_language(
+            queryset, self.full_text_fields, search_term, self.full_text_stored_as
+        )
+        return found, False
 
 
 class QuickActionCheckboxMixin:

@@ -2,8 +2,9 @@
 
 A document is a model's fields as a language shows them (``localized``): the first field
 weighted A, the others B, with that language's stemming (settings.LANGUAGE_TEXT_SEARCH).
-The GIN indexes of the clippings, events and cities (their apps' migrations) are exactly
-these expressions: change both together (tests check with EXPLAIN that they are used).
+The GIN indexes of the events and cities (their apps' migrations) are exactly these
+expressions, and the clippings store theirs in generated columns (``stored``): change
+both together (tests check with EXPLAIN that they are used).
 """
 
 from django.conf import settings
@@ -29,15 +30,30 @@ def document(fields, language, plain=()):
     return vector
 
 
+def stored(column):
+    """A search document stored in ``column``, a generated column of PostgreSQL that the
+    model does not declare (pressreview's migration 0009): read, not computed. Named
+    without its table, so that it reads the same in a subquery."""
+    from django.contrib.postgres.search import SearchVectorField
+    from django.db import connection
+    from django.db.models.expressions import RawSQL
+
+    return RawSQL(connection.ops.quote_name(column), [], output_field=SearchVectorField())
+
+
 def query(text, language):
     from django.contrib.postgres.search import SearchQuery
 
     return SearchQuery(text, config=config(language), search_type="websearch")
 
 
-def in_any_language(queryset, fields, text):
-    """``queryset`` narrowed to what matches ``text`` in any language's document."""
-    annotations = {f"document_{code}": document(fields, code) for code in codes()}
+def in_any_language(queryset, fields, text, stored_as=""):
+    """``queryset`` narrowed to what matches ``text`` in any language's document (stored
+    in the columns ``stored_as`` names, e.g. "search_{language}", if it is)."""
+    annotations = {
+        f"document_{code}": stored(stored_as.format(language=code)) if stored_as else document(fields, code)
+        for code in codes()
+    }
     condition = Q()
     for code in codes():
         condition |= Q(**{f"document_{code}": query(text, code)})

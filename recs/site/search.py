@@ -52,6 +52,8 @@ class Source:
     fields: tuple  # title first; weighted A, the others B
     newest_first: tuple = ("-pk",)
     plain: tuple = ()  # untranslated text, such as a PDF's (weighted C)
+    #: The columns its documents are stored in, if they are (``fulltext.stored``).
+    stored_as: str = ""
 
     def text(self, obj):
         """The object's text after its title, as shown (where a snippet comes from)."""
@@ -76,6 +78,7 @@ def sources(now=None):
             "headline",
             ("headline", "summary"),
             ("-published_on", "-pk"),
+            stored_as="search_{language}",  # pressreview's migration 0009
         ),
         Source(
             _("Publications"),
@@ -131,13 +134,17 @@ def full_text_matches(source, query, language):
     first, each with its ``snippet`` (PostgreSQL).
 
     The document is the title (weight A) and the other fields (B) as the visitor's
-    language shows them. pressreview's migration 0003 indexes exactly this expression for
-    the press clippings (GIN), so that the search reads the index: change both together.
+    language shows them, indexed (GIN) so that the search reads the index: the events'
+    and cities' migrations index exactly this expression, the press clippings' store it
+    (pressreview's migration 0009): change both together.
     """
     from django.contrib.postgres.search import SearchHeadline, SearchRank
 
     search_query = fulltext.query(query, language)
-    vector = fulltext.document(source.fields, language, source.plain)
+    if source.stored_as:
+        vector = fulltext.stored(source.stored_as.format(language=language))
+    else:
+        vector = fulltext.document(source.fields, language, source.plain)
     # The columns are named per language already: modeltranslation has nothing to rewrite
     # (its walk over these expressions cost more than compiling them).
     queryset = source.queryset.rewrite(False)

@@ -86,6 +86,27 @@ def test_the_search_reads_gin_indexes_not_every_row(language, table):
     assert f"Seq Scan on {table}" not in plan
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL")
+def test_the_clippings_documents_are_stored_and_follow_every_edit(client):
+    """The clippings' documents are stored (generated columns): the search reads them
+    rather than computing each match's, and an edited clipping is found by its new words
+    at once, in both languages."""
+    from recs.site.search import full_text_matches, sources
+
+    article = ArticleFactory(headline_it="Il waterfront della Spezia", headline_en="")
+    found = client.get("/it/cerca/", {"q": "waterfront"}).context["results"]
+    assert [result.obj for result in found] == [article]
+    article.headline_it = "Il lungomare della Spezia"
+    article.headline_en = "The seafront of La Spezia"
+    article.save()
+    assert not client.get("/it/cerca/", {"q": "waterfront"}).context["results"]
+    assert [r.obj for r in client.get("/it/cerca/", {"q": "lungomare"}).context["results"]] == [article]
+    assert [r.obj for r in client.get("/en/search/", {"q": "seafront"}).context["results"]] == [article]
+    [source] = [source for source in sources() if source.queryset.model is Article]
+    plan = full_text_matches(source, "lungomare", "it").explain()
+    assert "to_tsvector" not in plan and "search_it" in plan
+
+
 def test_results_carry_a_snippet_with_the_words_found_marked(client, seeded):
     from events.models import Event
 
