@@ -60,6 +60,9 @@ class StatusChangeInline(admin.TabularInline):
     ordering = ["effective_date", "pk"]
     can_delete = False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("city")  # each row's title names it
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -185,8 +188,10 @@ class CityAdmin(
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
-        if obj is not None and obj.status_changes.exists():
-            # Its past must stay in the network's counts: withdrawal goes through the workflow.
+        if obj is not None and obj.status_in_force:
+            # It has a history (an entry in force, stored): its past must stay in the
+            # network's counts, so withdrawal goes through the workflow. The model's own
+            # check (role_change_refused) asks the history itself when it is saved.
             fields = [*fields, "role"]
         return fields
 

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from cities.models import NETWORK_FOUNDED, City, HistoryIsAppendOnly, Status, StatusChange
 from cities.observatory import growth_by_year
 from cities.workflow import record_status_change
-from tests.factories import CityFactory, UserFactory
+from tests.factories import CityFactory, StatusChangeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -208,6 +208,23 @@ def test_a_city_with_a_history_keeps_its_role(client, superuser, seeded):
     newcomer.region = ""
     newcomer.save()
     assert City.objects.get(pk=newcomer.pk).role == City.Role.PEER
+    assert 'name="role"' in client.get(reverse("admin:cities_city_change", args=[newcomer.pk])).text
+
+
+def test_a_citys_form_costs_the_same_queries_however_long_its_history(client, superuser, seeded):
+    from tests.querycount import assert_fixed_query_count
+
+    torino = City.objects.get(name_it="Torino")
+    days = iter(datetime.date(2010, 1, 1) + datetime.timedelta(days=n) for n in range(1000))
+
+    def grow(count):
+        for _ in range(count):
+            StatusChangeFactory(city=torino, status=Status.MEMBER, effective_date=next(days))
+
+    client.force_login(superuser)
+    assert_fixed_query_count(
+        client, [reverse("admin:cities_city_change", args=[torino.pk])], grow=lambda: grow(15)
+    )
 
 
 def test_the_seed_records_its_history_through_the_workflow(seeded):
