@@ -7,7 +7,8 @@ Fills a PostgreSQL database of its own (recs_bench_<articles>, made once and kep
 comment says what it holds) with `generate_data`, starts gunicorn with production settings
 (2 sync workers, bench/settings.py) and measures with wrk, in the same run:
 
-- B, Django's hello world through the same middleware and server (bench/instrument.py);
+- B, Django's hello world through the same middleware and server (bench/instrument.py),
+  measured just before each page (the machine's speed drifts from minute to minute);
 - each page with the page cache off (CACHE_PAGES=false), then on (Redis), as many
   requests a second as wrk can get, and the share of B;
 - p50 and p99 at half that rate (bench/half_rate.lua), queries (X-Queries), bytes, and
@@ -74,6 +75,7 @@ class Result:
     size: int
     worker_mb: float
     errors: int
+    baseline: float = 0.0  # B measured just before the page
     cache: str = ""
     streamed: bool = False
     misses: list = field(default_factory=list)
@@ -341,7 +343,10 @@ def measure_baseline(seconds):
     return wrk(f"http://127.0.0.1:{PORT}/bare/", seconds)[0]
 
 
-def measure(pages, cookie, master, seconds, baseline):
+def measure(pages, cookie, master, seconds):
+    """Each page's results, its share of a B measured just before it: the machine's speed
+    drifts over minutes (other machines share its cores), so a B measured once for the
+    whole run made the shares of the pages measured in a slow minute look worse."""
     results = []
     for page in pages:
         url = f"http://127.0.0.1:{PORT}{page.url}"
@@ -349,6 +354,7 @@ def measure(pages, cookie, master, seconds, baseline):
         status, body, headers = fetch(url, page_cookie)  # warms the worker (and the page cache)
         if status != 200:
             print(f"  {page.name}: {url} answered {status}", file=sys.stderr, flush=True)
+        baseline = measure_baseline(max(2, seconds // 2))
         rps, _, _, errors = wrk(url, seconds, page_cookie)
         p50 = p99 = float("nan")
         half_errors = 0
@@ -362,6 +368,7 @@ def measure(pages, cookie, master, seconds, baseline):
             page=page,
             rps=rps,
             share=rps / baseline,
+            baseline=baseline,
             p50=p50,
             p99=p99,
             queries=int(headers.get("X-Queries", "-1")),
@@ -373,7 +380,8 @@ def measure(pages, cookie, master, seconds, baseline):
             streamed=headers.get("Transfer-Encoding", "") == "chunked" or "Content-Length" not in headers,
         )
         print(
-            f"  {page.name:32} {rps:8.1f}/s {result.share:7.4f}·B p50 {p50:7.1f} ms p99 {p99:7.1f} ms",
+            f"  {page.name:32} {rps:8.1f}/s {result.share:7.4f}·B (B {baseline:,.0f}/s) "
+            f"p50 {p50:7.1f} ms p99 {p99:7.1f} ms",
             flush=True,
         )
         results.append(result)
@@ -388,12 +396,9 @@ def run(database, pages, cookie, cache_pages, seconds):
     master = start_gunicorn(env)
     try:
         print(f"{'Cached' if cache_pages else 'Uncached'} ({database}):", flush=True)
-        baseline_before = measure_baseline(seconds)
-        results = measure(pages, cookie, master, seconds, baseline_before)
-        baseline = statistics.mean([baseline_before, measure_baseline(seconds)])
-        for result in results:
-            result.share = result.rps / baseline
-        return baseline, results
+        measure_baseline(seconds)  # the workers warmed up
+        results = measure(pages, cookie, master, seconds)
+        return statistics.median(result.baseline for result in results), results
     finally:
         stop(master)
 
@@ -425,15 +430,16 @@ def table(title, baseline, results, cache_pages):
     lines = [
         f"### {title}",
         "",
-        f"B (bare Django view, same middleware and server): **{baseline:,.0f} requests/s**",
+        f"B (bare Django view, same middleware and server), measured just before each page: "
+        f"median **{baseline:,.0f} requests/s**",
         "",
-        "| page | requests/s | share of B | p50 ms | p99 ms | queries | bytes | worker MB | cache | misses |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
+        "| page | requests/s | B | share of B | p50 ms | p99 ms | queries | bytes | worker MB | cache | misses |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for r in results:
         r.misses = misses(r, cache_pages)
         lines.append(
-            f"| {r.page.name} | {r.rps:,.1f} | {r.share:.4f} | {r.p50:.1f} | {r.p99:.1f} | {r.queries} "
+            f"| {r.page.name} | {r.rps:,.1f} | {r.baseline:,.0f} | {r.share:.4f} | {r.p50:.1f} | {r.p99:.1f} | {r.queries} "
             f"| {r.size:,} | {r.worker_mb:.0f} | {'streamed' if r.streamed else r.cache or '—'} "
             f"| {'; '.join(r.misses) or '—'} |"
         )

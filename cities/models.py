@@ -1,8 +1,5 @@
 import datetime
-from bisect import bisect_right
 from collections import Counter
-from itertools import groupby
-from operator import itemgetter
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -146,73 +143,6 @@ class CityQuerySet(models.QuerySet):
             city.status_in_force, city.status_in_force_since = found.get(city.pk, ("", None))
         City.objects.bulk_update(cities, City.STORED_STATUS, batch_size=500)
         NetworkYear.refresh()
-
-
-class Timeline:
-    """The adhesion histories of some cities, read in one query (their entries in force,
-    in order): any city's status on any day, and the counts of each status.
-
-    A city's status on a day is that of its last entry in force effective by then: the
-    same rule as ``StatusChange.LATEST_FIRST`` with ``StatusChangeQuerySet.in_force``.
-    """
-
-    def __init__(self, cities):
-        entries = (
-            StatusChange.objects.in_force()
-            .filter(city__in=cities.values("pk"))
-            .order_by("city_id", "effective_date", "pk")
-            .rewrite(False)  # plain rows: modeltranslation's per-row fallbacks cost more than the query
-            .values_list("city_id", "effective_date", "status")
-        )
-        #: {city pk: ([effective dates], [statuses])}, oldest first.
-        self.histories = {}
-        for city_id, history in groupby(entries, key=itemgetter(0)):
-            history = list(history)
-            self.histories[city_id] = ([row[1] for row in history], [row[2] for row in history])
-
-    @property
-    def first_change(self):
-        return min((dates[0] for dates, _ in self.histories.values()), default=None)
-
-    @property
-    def last_change(self):
-        return max((dates[-1] for dates, _ in self.histories.values()), default=None)
-
-    def entries_on(self, day):
-        """{city pk: (status value, effective date)} of the entry in force on ``day``
-        (None: today), for the cities that had one."""
-        entries = {}
-        for city_id, (dates, values) in self.histories.items():
-            effective = len(dates) if day is None else bisect_right(dates, day)
-            if effective:
-                entries[city_id] = (values[effective - 1], dates[effective - 1])
-        return entries
-
-    def statuses_on(self, day=None):
-        """{city pk: status value} on ``day`` (None: today), for the cities that had one."""
-        return {city_id: status for city_id, (status, _since) in self.entries_on(day).items()}
-
-    def counts_on(self, days):
-        """{day: {Status: number of cities}} for each of ``days`` (None: today): one walk
-        through every city's steps in date order, however many days are asked."""
-        steps = sorted(
-            (
-                (day, values[index - 1] if index else None, value)
-                for dates, values in self.histories.values()
-                for index, (day, value) in enumerate(zip(dates, values, strict=True))
-            ),
-            key=itemgetter(0),  # a stable sort: a city's steps of one day stay in their order
-        )
-        running, counts, taken = dict.fromkeys(Status.values, 0), {}, 0
-        for day in sorted(set(days), key=lambda day: (day is None, day)):  # None (today) last
-            while taken < len(steps) and (day is None or steps[taken][0] <= day):
-                _, before, after = steps[taken]
-                if before:
-                    running[before] -= 1
-                running[after] += 1
-                taken += 1
-            counts[day] = {status: running[status.value] for status in Status}
-        return counts
 
 
 class City(BilingualModel):

@@ -203,10 +203,10 @@ def test_the_directory_on_a_past_day_lists_sorts_and_counts_that_days_statuses(c
 
 
 def test_statuses_on_any_day_agree_with_the_directory(client):
-    """The timeline read once (observatory), each city's entry picked in the database
-    (directory, counts) and the per-city subquery (admin, open data) apply the same
-    rule, corrections and same-day entries included."""
-    from cities.models import City, Timeline
+    """Each city's entry picked in the database (directory, counts), the per-city
+    subquery (admin, open data) and the stored status (today) apply the same rule,
+    corrections and same-day entries included."""
+    from cities.models import City
 
     for n in range(6):
         city = CityFactory()
@@ -215,15 +215,18 @@ def test_statuses_on_any_day_agree_with_the_directory(client):
             StatusChangeFactory(city=city, status=Status.MEMBER, effective_date=datetime.date(2005, 3, 1))
         if n % 3 == 0:
             StatusChangeFactory(city=city, status=Status.WITHDRAWN, effective_date=datetime.date(2005, 3, 1))
-    timeline = Timeline(City.objects.members())
     for day in [datetime.date(2003, 12, 31), datetime.date(2004, 1, 3), datetime.date(2005, 3, 1), None]:
         expected = dict(City.objects.members().with_status(on=day).values_list("pk", "current_status"))
-        assert timeline.statuses_on(day) == {pk: status for pk, status in expected.items() if status}
         entries = City.objects.members().status_entries(on=day)
-        assert timeline.entries_on(day) == entries
-        counts = timeline.counts_on([day])[day]
-        assert counts == {status: list(expected.values()).count(status.value) for status in Status}
+        assert {pk: status for pk, (status, _since) in entries.items()} == {
+            pk: status for pk, status in expected.items() if status
+        }
+        counts = {status: list(expected.values()).count(status.value) for status in Status}
         assert City.objects.members().status_counts(on=day) == counts
+        shown = client.get("/en/cities/", {"on": day.isoformat()} if day else {})
+        assert {row.pk: row.current_status for row in shown.context["cities"]} == (
+            expected if day is None else {pk: status for pk, status in expected.items() if status}
+        )
 
 
 def test_directory_sorts_by_each_column_and_says_so(client, seeded):
