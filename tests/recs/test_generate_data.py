@@ -3,9 +3,10 @@
 import pytest
 from django.core.management import call_command
 
-from cities.models import City, Status, StatusChange
+from cities.models import City, Region, Status, StatusChange
 from events.models import Event, WorkingGroup
 from pressreview.models import Article
+from recs.site.management.commands.generate_data import PEERS, REGION_MIDDLES, REGION_SPREAD
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,16 @@ def test_generated_data_is_valid_and_every_list_page_shows_it(client):
             assert change.status in Status.allowed_after(before) and change.previous_status == (before or "")
             before = Status(change.status)
     assert not StatusChange.objects.filter(city__role=City.Role.PEER).exists()
+    # Each city is in its region (or near its peer city), as the maps would show real ones.
+    assert set(REGION_MIDDLES) == set(Region.values)
+    for city in City.objects.members():
+        middle = REGION_MIDDLES[city.region]
+        assert abs(float(city.latitude) - middle[0]) <= REGION_SPREAD[0] + 1e-4, city
+        assert abs(float(city.longitude) - middle[1]) <= REGION_SPREAD[1] + 1e-4, city
+    places = {(name_it, country): (lat, lon) for name_it, _en, country, lat, lon in PEERS}
+    for city in City.objects.peers():
+        lat, lon = places[(city.name_it.rsplit(" ", 1)[0], city.country.code)]
+        assert abs(float(city.latitude) - lat) <= 0.0501 and abs(float(city.longitude) - lon) <= 0.0501
     statuses = set(City.objects.members().with_status().values_list("current_status", flat=True))
     assert statuses <= {Status.APPLICANT, Status.MEMBER, Status.WITHDRAWN}
     assert Article.objects.exclude(clipping_image="").exists()

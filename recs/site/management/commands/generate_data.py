@@ -44,13 +44,39 @@ PLACES = [
     "Portorosso",
     "Ripalta",
 ]
+#: Roughly the middle of each region (latitude, longitude): its generated cities are
+#: placed around it, so that the maps look as they would with real cities.
+REGION_MIDDLES = {
+    "abruzzo": (42.2, 13.8),
+    "basilicata": (40.5, 16.1),
+    "calabria": (39.0, 16.4),
+    "campania": (40.9, 14.8),
+    "emilia-romagna": (44.5, 11.0),
+    "friuli-venezia-giulia": (46.1, 13.1),
+    "lazio": (41.9, 12.8),
+    "liguria": (44.3, 8.7),
+    "lombardia": (45.6, 9.8),
+    "marche": (43.3, 13.1),
+    "molise": (41.7, 14.6),
+    "piemonte": (45.0, 7.9),
+    "puglia": (41.0, 16.6),
+    "sardegna": (40.1, 9.0),
+    "sicilia": (37.5, 14.1),
+    "toscana": (43.4, 11.1),
+    "trentino-alto-adige": (46.4, 11.3),
+    "umbria": (43.0, 12.5),
+    "valle-d-aosta": (45.75, 7.4),
+    "veneto": (45.6, 11.9),
+}
+#: How far from the middle of its region a generated city may be, in degrees.
+REGION_SPREAD = (0.3, 0.4)
 PEERS = [
-    ("Lione", "Lyon", "FR"),
-    ("Bilbao", "Bilbao", "ES"),
-    ("Lipsia", "Leipzig", "DE"),
-    ("Rotterdam", "Rotterdam", "NL"),
-    ("Porto", "Porto", "PT"),
-    ("Cracovia", "Kraków", "PL"),
+    ("Lione", "Lyon", "FR", 45.76, 4.84),
+    ("Bilbao", "Bilbao", "ES", 43.26, -2.93),
+    ("Lipsia", "Leipzig", "DE", 51.34, 12.37),
+    ("Rotterdam", "Rotterdam", "NL", 51.92, 4.48),
+    ("Porto", "Porto", "PT", 41.15, -8.61),
+    ("Cracovia", "Kraków", "PL", 50.06, 19.94),
 ]
 THEMES = [
     ("Governance metropolitana", "Metropolitan governance"),
@@ -134,19 +160,23 @@ class Command(BaseCommand):
         rows = []
         for n in range(count):
             peer = n % 10 == 9  # one in ten is a European peer
-            base_it, base_en, country = (
-                PEERS[n % len(PEERS)] if peer else (*[PLACES[n % len(PLACES)]] * 2, "IT")
-            )
+            if peer:
+                base_it, base_en, country, latitude, longitude = PEERS[n % len(PEERS)]
+                region, spread = "", (0.05, 0.05)
+            else:
+                base_it = base_en = PLACES[n % len(PLACES)]
+                country, region, spread = "IT", rng.choice(regions), REGION_SPREAD
+                latitude, longitude = REGION_MIDDLES[region]
             name_it, name_en = f"{base_it} {tag}-{n}", f"{base_en} {tag}-{n}"
             rows.append(
                 City(
                     **bilingual("name", name_it, name_en),
                     role=City.Role.PEER if peer else City.Role.MEMBER,
                     country=country,
-                    region="" if peer else rng.choice(regions),
+                    region=region,
                     population=rng.randrange(20_000, 2_000_000),
-                    latitude=round(rng.uniform(37.0, 46.5), 5),
-                    longitude=round(rng.uniform(7.0, 18.0), 5),
+                    latitude=round(latitude + rng.uniform(-spread[0], spread[0]), 5),
+                    longitude=round(longitude + rng.uniform(-spread[1], spread[1]), 5),
                     description_it=f"{name_it} è una città della rete.",
                     description_en=f"{name_en} is a network city.",
                 )
