@@ -4,7 +4,7 @@ from collections import Counter
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import connections, models, transaction
+from django.db import connections, models, router, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value, Window
 from django.db.models.functions import ExtractYear, Lag, NullIf, RowNumber
 from django.utils import formats, timezone, translation
@@ -527,9 +527,18 @@ class NetworkYear(models.Model):
     @classmethod
     def refresh(cls):
         """Count again, in one aggregate query: each entry in force counts from the year it
-        took effect until the year the city's next entry replaced it."""
-        years = cls.count(cls.steps())
-        with transaction.atomic():
+        took effect until the year the city's next entry replaced it.
+
+        Two changes recorded at once (for different cities) refresh one after the other:
+        the second waits for the first to commit, then counts with it (PostgreSQL; SQLite
+        writes one transaction at a time anyway). Without the lock the second counted
+        without the first, or failed inserting the same years."""
+        with transaction.atomic(using=router.db_for_write(cls)):
+            connection = connections[router.db_for_write(cls)]
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute(f"LOCK TABLE {cls._meta.db_table} IN SHARE ROW EXCLUSIVE MODE")
+            years = cls.count(cls.steps())
             cls.objects.all().delete()
             cls.objects.bulk_create(years)
 

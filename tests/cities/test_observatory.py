@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 
 from cities.models import City, Status, StatusChange
 from cities.observatory import ITALY, growth_by_year, map_cities, member_map
@@ -130,7 +131,7 @@ def test_map_points_are_placed_from_coordinates_and_link_to_the_city(client):
         history(city, (Status.MEMBER, datetime.date(2005, 1, 1)))
     PeerCityFactory(name_it="Lione", name_en="Lyon", latitude=Decimal("45.76"), longitude=Decimal("4.84"))
 
-    svg_map = member_map(map_cities(City.Role.MEMBER))
+    svg_map = member_map(map_cities(City.objects.members()))
     points = {point.city.name: (point.x, point.y) for point in svg_map.points}
     assert set(points) == {"Torino", "Bari"}
     assert points["Torino"][0] < points["Bari"][0]  # west of Bari
@@ -422,3 +423,45 @@ def test_the_directory_maps_the_cities_of_its_page(client, seeded):
     assert section.count('class="map-point"') == 4  # Catania, Cesena, Cuneo, Spoleto
     assert 'href="/en/cities/catania/"' in section
     assert "Adhesion in progress" in section and "Promoter or member" not in section  # its legend
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite writes one transaction at a time")
+@pytest.mark.django_db(transaction=True)
+def test_changes_recorded_at_once_both_count_in_the_stored_years():
+    """Two coordinators record a change for two cities at the same moment: the second
+    refresh waits for the first to commit and counts it too; neither fails."""
+    import threading
+    import time
+
+    from django.db import connections, transaction
+
+    from cities.models import NetworkYear
+
+    alba, bra = CityFactory(), CityFactory()
+    first_written, failures = threading.Event(), []
+
+    def record(city, day, before_commit=None):
+        try:
+            with transaction.atomic():
+                StatusChangeFactory(city=city, status=Status.MEMBER, effective_date=day)
+                if before_commit:
+                    before_commit()
+        except Exception as error:  # noqa: BLE001 (reported below)
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    def hold():
+        first_written.set()
+        time.sleep(0.5)  # the second change is recorded meanwhile
+
+    first = threading.Thread(target=record, args=(alba, datetime.date(2005, 1, 1), hold))
+    first.start()
+    first_written.wait(10)
+    second = threading.Thread(target=record, args=(bra, datetime.date(2006, 1, 1)))
+    second.start()
+    first.join(10)
+    second.join(10)
+
+    assert not failures
+    assert list(NetworkYear.objects.values_list("year", "members")) == [(2005, 1), (2006, 2)]
