@@ -157,14 +157,12 @@ class MapCity:
         return Status(self.current_status).label if self.current_status else ""
 
 
-def map_cities(role):
-    """The cities of ``role`` in name order, for a map: plain rows, not model instances;
-    a network city with the status it has today (``City.status_in_force``)."""
+def map_cities(cities):
+    """``cities`` in name order, for a map: plain rows, not model instances; a network
+    city with the status it has today (``City.status_in_force``)."""
     url = City.absolute_url_maker()
     rows = translated_rows(
-        City.objects.filter(role=role),
-        plain=("latitude", "longitude", "status_in_force"),
-        translated=("name", "slug"),
+        cities, plain=("latitude", "longitude", "status_in_force"), translated=("name", "slug")
     )
     cities = [
         MapCity(name, url(slug), latitude, longitude, status or None)
@@ -201,54 +199,48 @@ class MapGroup:
         return f"{text} ({', '.join(parts)})" if parts else text
 
 
-def network_places():
-    """What the network's map shows: each city with a status today, or (past ``MOST_POINTS``)
-    each region's. One query, two when the cities are drawn one by one."""
-    cities = City.objects.members().exclude(status_in_force="")
+def places(cities, by, name_of, address, counted=()):
+    """What a map shows of ``cities``: each of them, or (past ``MOST_POINTS``) a group for
+    each value of the field ``by``, named by ``name_of(value)``, linked to the list at
+    ``address`` filtered by it, with the number of its cities of each ``counted`` status.
+    One query, two when the cities are drawn one by one."""
+    numbers = {status: Count("pk", filter=Q(status_in_force=status)) for status in counted}
     rows = (
         cities.order_by()
-        .values_list("region")
-        .annotate(
-            cities=Count("pk"),
-            latitude=Avg("latitude"),
-            longitude=Avg("longitude"),
-            **{status: Count("pk", filter=Q(status_in_force=status)) for status in Status.values},
-        )
+        .values_list(by)
+        .annotate(cities=Count("pk"), latitude=Avg("latitude"), longitude=Avg("longitude"), **numbers)
     )
     if sum(row[1] for row in rows) <= MOST_POINTS:
-        return [city for city in map_cities(City.Role.MEMBER) if city.current_status]
-    regions = dict(Region.choices)
-    directory = reverse("cities:city-list")
+        return map_cities(cities)
     groups = [
         MapGroup(
-            str(regions.get(region, "—")),
-            f"{directory}?region={region}",
+            name_of(value),
+            f"{address}?{by}={value}",
             latitude,
             longitude,
             total,
-            dict(zip(Status.values, by_status, strict=True)),
+            dict(zip(counted, by_status, strict=True)),
         )
-        for region, total, latitude, longitude, *by_status in rows
+        for value, total, latitude, longitude, *by_status in rows
     ]
     return sorted(groups, key=lambda group: folded(group.name))
+
+
+def network_places():
+    """The network's map: the cities with a status today, or each region's."""
+    regions = dict(Region.choices)
+    return places(
+        City.objects.members().exclude(status_in_force=""),
+        "region",
+        lambda region: str(regions.get(region, "—")),
+        reverse("cities:city-list"),
+        counted=Status.values,
+    )
 
 
 def peer_places():
-    """What the peer cities' map shows: each of them, or (past ``MOST_POINTS``) each country's."""
-    rows = (
-        City.objects.peers()
-        .order_by()
-        .values_list("country")
-        .annotate(cities=Count("pk"), latitude=Avg("latitude"), longitude=Avg("longitude"))
-    )
-    if sum(row[1] for row in rows) <= MOST_POINTS:
-        return map_cities(City.Role.PEER)
-    peers = reverse("cities:peer-list")
-    groups = [
-        MapGroup(all_countries.name(country), f"{peers}?country={country}", latitude, longitude, total)
-        for country, total, latitude, longitude in rows
-    ]
-    return sorted(groups, key=lambda group: folded(group.name))
+    """The peer cities' map: each of them, or each country's."""
+    return places(City.objects.peers(), "country", all_countries.name, reverse("cities:peer-list"))
 
 
 @dataclass
